@@ -1,0 +1,32 @@
+"""quoteattr: who said what in French news text.
+
+>>> import quoteattr
+>>> quotes = quoteattr.extract("« Nous ne céderons pas », a déclaré Jean Dupont.")
+"""
+
+from quoteattr.api import extract
+from quoteattr.errors import (
+    BackendUnavailableError,
+    InputFormatError,
+    ModelNotFoundError,
+    QuoteattrError,
+)
+from quoteattr.extractor import Extractor
+from quoteattr.models import Quote, ReportingVerb, Source, Span, Speaker
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BackendUnavailableError",
+    "Extractor",
+    "InputFormatError",
+    "ModelNotFoundError",
+    "Quote",
+    "QuoteattrError",
+    "ReportingVerb",
+    "Source",
+    "Span",
+    "Speaker",
+    "__version__",
+    "extract",
+]

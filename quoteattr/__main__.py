@@ -1,0 +1,7 @@
+"""Allow ``python -m quoteattr``."""
+
+import sys
+
+from quoteattr.cli import main
+
+sys.exit(main())

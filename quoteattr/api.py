@@ -1,0 +1,30 @@
+"""The one-call API: :func:`extract` with a default extractor loaded once per process."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from quoteattr.extractor import Extractor, _check_confidence, _check_text
+from quoteattr.models import Quote
+
+
+@cache
+def default_extractor() -> Extractor:
+    """Return the process-wide extractor with the default model, created on first use."""
+    return Extractor()
+
+
+def extract(text: str, *, min_confidence: float = 0.5) -> list[Quote]:
+    """Return every quotation of a French text, in document order.
+
+    Args:
+        text: the article, clean prose or a noisy scrape.
+        min_confidence: candidates below this confidence are left out; 0 returns every
+            candidate, scare quotes and titles included.
+
+    Raises:
+        TypeError: ``text`` is not a str.
+    """
+    _check_text(text)
+    threshold = _check_confidence(min_confidence)
+    return default_extractor().extract(text, min_confidence=threshold)

@@ -1,0 +1,259 @@
+"""Attribution of direct quotes (« … ») and colon-introduced block quotes.
+
+Cues are tried in this order: an incise after the quote ("», a déclaré X", "», a-t-il dit"),
+"selon X" after it, a colon cue before it ("X a déclaré : « … »", "Kim a dit :" + block),
+"selon X, « … »", an incise in the middle ("« A, a-t-il dit, B »"), and last the speaker of
+the quote just before (a cue-less continuation).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from quoteattr.attribution.context import DocumentContext
+from quoteattr.attribution.findings import Finding
+from quoteattr.attribution.mentions import PRONOUN, Mention
+from quoteattr.attribution.relays import find_relays
+from quoteattr.attribution.speakers import ResolvedSpeaker, resolve, subject_of
+from quoteattr.attribution.verbs import VerbMatch, hedged, negated, reporting_verb_at
+from quoteattr.lexicons import speech_nouns
+
+_INCISE_FILLERS = {"AUX", "ADV", "PART"}
+_SELON_AFTER = regex.compile(r"[\s\u00a0\u202f]*,?[\s\u00a0\u202f]*(?P<word>selon|d['’]après)\s", regex.IGNORECASE)
+_SELON_BEFORE = regex.compile(r"(?:selon|d['’]après)\s+[^,«»“”\"\n]{1,80},[\s\u00a0\u202f]*$", regex.IGNORECASE)
+_PADDING = " \t\u00a0\u202f"
+_CONTINUATION_PARAGRAPHS = 2
+_CONTINUATION_SENTENCES = 4
+
+
+def _outlet_speaker(ctx: DocumentContext, speaker: ResolvedSpeaker) -> list[tuple[int, int, str]]:
+    """Return the outlet a speaker mention names, if the speaker is an outlet."""
+    return ctx.outlets.find(ctx.text, speaker.mention.start, speaker.mention.end)
+
+
+def _finish(ctx: DocumentContext, finding: Finding, regions: list[tuple[int, int]]) -> Finding:
+    """Add relays, modality and an outlet speaker's kind to a finding."""
+    excluded = [(finding.start, finding.end)]
+    finding.relays = find_relays(ctx.text, ctx.outlets, regions, excluded)
+    if finding.speaker is not None:
+        named = _outlet_speaker(ctx, finding.speaker)
+        if named:
+            start, end, name = named[0]
+            finding.speaker = ResolvedSpeaker(finding.speaker.mention, name, None, "organization")
+            if all(r[2] != name for r in finding.relays):
+                finding.relays.insert(0, (start, end, name))
+    if finding.speaker is None and finding.relays and finding.cue != "none":
+        start, end, name = finding.relays[0]
+        mention = Mention(start, end, name, None, "organization", "", named=True)
+        finding.speaker = ResolvedSpeaker(mention, name, None, "organization")
+    if finding.verb is not None:
+        finding.negated = negated(ctx.parse, finding.verb.head)
+        finding.hedged = hedged(ctx.parse, finding.verb.head)
+    return finding
+
+
+def _recent_speakers(ctx: DocumentContext, position: int) -> list[str]:
+    """Return the speaker of the last attributed quote, when it is recent enough."""
+    parse = ctx.parse
+    here = parse.token_at(position)
+    if here < 0 or not ctx.findings:
+        return []
+    last = ctx.findings[-1]
+    if last.speaker is None or last.speaker.kind != "person":
+        return []
+    there = parse.token_at(last.start)
+    if there < 0 or parse.tokens[here].sent - parse.tokens[there].sent > _CONTINUATION_SENTENCES:
+        return []
+    return [last.speaker.name]
+
+
+def _verb_finding(ctx: DocumentContext, start: int, end: int, kind: str, cue: str,
+                  verb: VerbMatch, excluded: tuple[int, int]) -> Finding:
+    """Return a finding whose speaker is the subject of ``verb``."""
+    head = subject_of(ctx.parse, verb, excluded)
+    speaker = None
+    if head is not None:
+        speaker = resolve(ctx.parse, head, ctx.table, _recent_speakers(ctx, start))
+    confidence = 0.9 if speaker is not None else 0.6
+    return Finding(start, end, kind, cue, speaker, verb, confidence=confidence)
+
+
+def _incise_after(ctx: DocumentContext, close_end: int) -> VerbMatch | None:
+    """Return the reporting verb of an incise right after a closing mark."""
+    parse = ctx.parse
+    j = parse.token_at(close_end)
+    if j < 0 or "\n\n" in ctx.text[close_end:parse.tokens[j].start]:
+        return None
+    for k in range(j, min(j + 7, len(parse.tokens))):
+        token = parse.tokens[k]
+        match = reporting_verb_at(parse, k)
+        if match is not None and token.pos != "NOUN":
+            return match
+        if token.text in {",", "-t", "ne", "n'"} or token.pos in _INCISE_FILLERS \
+                or (token.pos == "PRON" and PRONOUN.match(token.text)):
+            continue
+        return None
+    return None
+
+
+def _selon_speaker(ctx: DocumentContext, selon_start: int) -> int | None:
+    """Return the head of the noun phrase that follows "selon" / "d'après" at ``selon_start``."""
+    parse = ctx.parse
+    k = parse.token_at(selon_start)
+    if k < 0:
+        return None
+    if parse.tokens[k].text.lower() in {"d'", "d’"}:
+        k += 1
+    token = parse.tokens[k]
+    if token.dep == "case" and token.head > k:
+        return token.head
+    for j in range(k + 1, min(k + 6, len(parse.tokens))):
+        if parse.tokens[j].pos in {"PROPN", "NOUN", "PRON"}:
+            return j
+    return None
+
+
+def _colon_position(ctx: DocumentContext, open_start: int) -> int:
+    """Return the offset of a colon that ends the text just before ``open_start``, or -1."""
+    index = open_start - 1
+    while index >= 0 and (ctx.text[index] in _PADDING or ctx.text[index] in "\n\r"):
+        index -= 1
+    return index if index >= 0 and ctx.text[index] == ":" else -1
+
+
+def _colon_cue(ctx: DocumentContext, colon: int, start: int, end: int,
+               kind: str) -> Finding | None:
+    """Attribute a quote introduced by a colon through the verb or noun before the colon."""
+    parse = ctx.parse
+    paragraph = ctx.paragraphs[ctx.paragraph_index(colon)]
+    colon_token = parse.token_at(colon)
+    if colon_token < 0:
+        return None
+    sentence = parse.sentences[parse.tokens[colon_token].sent]
+    region_start = max(sentence.start, paragraph.start)
+    for previous in ctx.findings:
+        if region_start <= previous.end <= colon:
+            region_start = previous.end
+    indices = [i for i in parse.tokens_between(region_start, colon)]
+    for i in reversed(indices):
+        match = reporting_verb_at(parse, i)
+        if match is not None and parse.tokens[i].pos != "NOUN":
+            finding = _verb_finding(ctx, start, end, kind, "colon", match, (start, end))
+            return _finish(ctx, finding, [(region_start, colon)])
+    for i in reversed(indices):
+        if parse.tokens[i].lemma.lower() in speech_nouns() or parse.tokens[i].text.lower() in speech_nouns():
+            speaker = _noun_cue_speaker(ctx, i, indices)
+            finding = Finding(start, end, kind, "noun", speaker, None, confidence=0.8)
+            return _finish(ctx, finding, [(region_start, colon)])
+    names = [i for i in indices if parse.tokens[i].pos == "PROPN"]
+    if names and len(indices) <= 6:
+        speaker = resolve(parse, names[-1], ctx.table, [])
+        return _finish(ctx, Finding(start, end, kind, "colon", speaker, None, confidence=0.7),
+                       [(region_start, colon)])
+    return None
+
+
+def _noun_cue_speaker(ctx: DocumentContext, noun: int, indices: list[int]) -> ResolvedSpeaker | None:
+    """Return who issued a communiqué or message: its "de X" complement or the clause subject."""
+    parse = ctx.parse
+    for child in parse.children[noun]:
+        if parse.tokens[child].dep in {"nmod", "det:poss"} and parse.tokens[child].pos in {"PROPN", "NOUN"}:
+            return resolve(parse, child, ctx.table, [])
+    for i in indices:
+        if parse.tokens[i].dep in {"nsubj", "nsubj:pass"} and parse.tokens[i].pos in {"PROPN", "NOUN"}:
+            return resolve(parse, i, ctx.table, [])
+    return None
+
+
+def _mid_incise(ctx: DocumentContext, start: int, end: int) -> VerbMatch | None:
+    """Return the verb of an incise inside the quote ("« A, a-t-il dit, B »")."""
+    parse = ctx.parse
+    for i in parse.tokens_between(start, end):
+        if parse.tokens[i].text != ",":
+            continue
+        for k in range(i + 1, min(i + 6, len(parse.tokens))):
+            if parse.tokens[k].start >= end:
+                break
+            match = reporting_verb_at(parse, k)
+            if match is not None and parse.tokens[k].pos != "NOUN":
+                subject = subject_of(parse, match, (0, 0))
+                if subject is not None and (subject > match.last or parse.tokens[subject].text.startswith("-")):
+                    return match
+                break
+            if not (parse.tokens[k].pos in _INCISE_FILLERS or PRONOUN.match(parse.tokens[k].text)
+                    or parse.tokens[k].text == "-t"):
+                break
+    return None
+
+
+def _sentence_start(ctx: DocumentContext, offset: int) -> bool:
+    """Return True when the quote mark at ``offset`` opens a sentence or a paragraph."""
+    index = offset - 1
+    while index >= 0 and ctx.text[index] in _PADDING:
+        index -= 1
+    return index < 0 or ctx.text[index] in ".!?…:\n\r»”\""
+
+
+def _continuation(ctx: DocumentContext, start: int, end: int, kind: str,
+                  opens_sentence: bool) -> Finding:
+    """Attribute a cue-less quote to the previous quote's speaker, or leave it unattributed."""
+    words = len(ctx.text[start:end].split())
+    if ctx.findings and opens_sentence:
+        last = ctx.findings[-1]
+        close = ctx.paragraph_index(start) - ctx.paragraph_index(last.end) <= _CONTINUATION_PARAGRAPHS
+        if last.speaker is not None and close and last.kind in {"direct", "block", "mixed"}:
+            return Finding(start, end, kind, "none", last.speaker, None, list(last.relays),
+                           confidence=0.65)
+    if not opens_sentence or words <= 3:
+        return Finding(start, end, kind, "none", None, None, confidence=0.15)
+    return Finding(start, end, kind, "none", None, None, confidence=0.3)
+
+
+def attribute_quote(ctx: DocumentContext, start: int, end: int, open_start: int,
+                    close_end: int, kind: str) -> Finding:
+    """Return the attribution of a quote whose words are ``[start, end)``.
+
+    ``open_start`` and ``close_end`` bound the quote with its marks (for a block quote, its
+    paragraph).
+    """
+    text = ctx.text
+    verb = _incise_after(ctx, close_end) if kind == "direct" else None
+    if verb is not None:
+        finding = _verb_finding(ctx, start, end, kind, "verb", verb, (open_start, close_end))
+        sentence_end = _clause_end(ctx, close_end)
+        return _finish(ctx, finding, [(close_end, sentence_end)])
+    after = _SELON_AFTER.match(text, close_end, min(len(text), close_end + 40))
+    if after is not None and kind == "direct":
+        head = _selon_speaker(ctx, after.start("word"))
+        speaker = resolve(ctx.parse, head, ctx.table, []) if head is not None else None
+        finding = Finding(start, end, kind, "selon", speaker, None, confidence=0.85)
+        return _finish(ctx, finding, [(close_end, _clause_end(ctx, close_end))])
+    colon = _colon_position(ctx, open_start)
+    if colon >= 0:
+        found = _colon_cue(ctx, colon, start, end, kind)
+        if found is not None:
+            return found
+    before = _SELON_BEFORE.search(text, max(0, open_start - 120), open_start)
+    if before is not None and kind == "direct":
+        head = _selon_speaker(ctx, before.start())
+        speaker = resolve(ctx.parse, head, ctx.table, []) if head is not None else None
+        finding = Finding(start, end, kind, "selon", speaker, None, confidence=0.85)
+        return _finish(ctx, finding, [(before.start(), open_start)])
+    verb = _mid_incise(ctx, start, end) if kind == "direct" else None
+    if verb is not None:
+        finding = _verb_finding(ctx, start, end, kind, "verb", verb, (0, 0))
+        return _finish(ctx, finding, [(ctx.parse.tokens[verb.first].start, ctx.parse.tokens[verb.last].end + 40)])
+    return _continuation(ctx, start, end, kind, _sentence_start(ctx, open_start))
+
+
+def _clause_end(ctx: DocumentContext, offset: int) -> int:
+    """Return the end of the sentence (or paragraph) holding ``offset``."""
+    parse = ctx.parse
+    j = parse.token_at(offset)
+    paragraph = ctx.paragraphs[ctx.paragraph_index(offset)]
+    if j < 0:
+        return paragraph.end
+    sentence_end = parse.sentences[parse.tokens[j].sent].end
+    next_quote = ctx.text.find("«", offset, sentence_end)
+    limit = min(sentence_end, paragraph.end if paragraph.end > offset else sentence_end)
+    return next_quote if next_quote >= 0 else limit

@@ -1,0 +1,159 @@
+"""Who is who in a document: person names, their roles and genders, and reference resolution.
+
+Built once per document from its parse, the table resolves a pronoun to the nearest preceding
+compatible person, a description ("le président russe") to the person the document links it
+to (by apposition or an earlier title), and a surname ("Peskov") to the fullest name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from quoteattr.attribution.mentions import Mention, describe, name_run
+from quoteattr.lexicons import OutletMatcher
+from quoteattr.parse.base import Parse
+
+_SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+_CONTENT_POS = {"NOUN", "ADJ"}
+_LOOKBACK_SENTENCES = 8
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A named person mentioned in the document."""
+
+    start: int
+    sentence: int
+    name: str
+    subject: bool
+
+
+@dataclass
+class EntityTable:
+    """The persons of one document and the facts that link mentions to them."""
+
+    persons: list[PersonMention] = field(default_factory=list)
+    roles: list[tuple[int, frozenset[str], str, str]] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
+    full_names: dict[str, str] = field(default_factory=dict)
+
+    def full_name(self, name: str) -> str:
+        """Return the fullest known name that ``name`` is a part of ("Peskov" → "Dmitri Peskov")."""
+        return self.full_names.get(name, name)
+
+    def gender_of(self, name: str) -> str:
+        """Return the known gender of a person, or ""."""
+        return self.genders.get(self.full_name(name), "")
+
+    def role_of(self, name: str) -> str | None:
+        """Return the last role the document gives a person, or None."""
+        for _, _, role, person in reversed(self.roles):
+            if person == self.full_name(name):
+                return role
+        return None
+
+    def resolve_pronoun(self, position: int, sentence: int, gender: str,
+                        preferred: list[str]) -> str | None:
+        """Return the person a pronoun at ``position`` most likely refers to.
+
+        Recent speakers in ``preferred`` come first when compatible; then subjects, then
+        other named persons, sentence by sentence backwards.
+        """
+        for name in preferred:
+            if _compatible(self.gender_of(name), gender):
+                return self.full_name(name)
+        for distance in range(_LOOKBACK_SENTENCES):
+            current = sentence - distance
+            candidates = [p for p in self.persons if p.sentence == current and p.start < position]
+            candidates.sort(key=lambda p: (not p.subject, -p.start))
+            for person in candidates:
+                if _compatible(self.gender_of(person.name), gender):
+                    return self.full_name(person.name)
+        return None
+
+    def resolve_description(self, words: frozenset[str], head: str, position: int) -> str | None:
+        """Return the person a description names, from the roles the document gives.
+
+        A role that holds every content word of the description wins; failing that, a role
+        with the description's head noun ("président" for "le président russe").
+        """
+        if not words:
+            return None
+        matching = [r for r in self.roles if words <= r[1]]
+        if not matching and head:
+            matching = [r for r in self.roles if head in r[1]]
+        if not matching:
+            return None
+        before = [r for r in matching if r[0] <= position]
+        chosen = before[-1] if before else matching[0]
+        return chosen[3]
+
+
+def _compatible(known: str, wanted: str) -> bool:
+    """Return True when two genders do not contradict each other."""
+    return not known or not wanted or known == wanted
+
+
+def content_words(parse: Parse, start: int, end: int) -> frozenset[str]:
+    """Return the lowercased lemmas of the nouns and adjectives in characters ``[start, end)``."""
+    return frozenset(
+        parse.tokens[i].lemma.lower()
+        for i in parse.tokens_between(start, end)
+        if parse.tokens[i].pos in _CONTENT_POS
+    )
+
+
+def _name_mentions(parse: Parse, outlets: OutletMatcher) -> list[tuple[int, Mention, bool]]:
+    """Return ``(sentence, mention, is_subject)`` for every person name in the parse."""
+    found = []
+    index = 0
+    while index < len(parse.tokens):
+        run = name_run(parse, index)
+        if run is None:
+            index += 1
+            continue
+        index = run[-1] + 1
+        first, last = parse.tokens[run[0]], parse.tokens[run[-1]]
+        if outlets.find(parse.text, first.start, last.end):
+            continue
+        mention = describe(parse, run[0])
+        if mention.kind != "person":
+            continue
+        subject = any(parse.tokens[i].dep in _SUBJECT_DEPS for i in parse.tokens_between(mention.start, mention.end))
+        found.append((first.sent, mention, subject))
+    return found
+
+
+def build_table(parse: Parse, outlets: OutletMatcher) -> EntityTable:
+    """Return the entity table of a parsed document."""
+    table = EntityTable()
+    mentions = _name_mentions(parse, outlets)
+    counts = Counter(m.name for _, m, _ in mentions)
+    for name in counts:
+        words = name.split()
+        for other in counts:
+            if other != name and len(other) > len(name) and _is_part(words, other.split()):
+                current = table.full_names.get(name)
+                if current is None or counts[other] > counts[current]:
+                    table.full_names[name] = other
+    for sentence, mention, subject in mentions:
+        full = table.full_name(mention.name)
+        table.persons.append(PersonMention(mention.start, sentence, full, subject))
+        if mention.gender and full not in table.genders:
+            table.genders[full] = mention.gender
+        if mention.role:
+            words = content_words(parse, mention.start, mention.end) - content_words_of_name(parse, mention)
+            table.roles.append((mention.start, frozenset(words), mention.role, full))
+    return table
+
+
+def content_words_of_name(parse: Parse, mention: Mention) -> frozenset[str]:
+    """Return the lowercased lemmas of a mention's name, to keep them out of its role words."""
+    return frozenset(word.lower() for word in mention.name.split())
+
+
+def _is_part(words: list[str], longer: list[str]) -> bool:
+    """Return True when ``words`` appear as a contiguous run inside ``longer``."""
+    size = len(words)
+    return any(longer[i:i + size] == words for i in range(len(longer) - size + 1))

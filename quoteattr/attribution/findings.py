@@ -1,0 +1,35 @@
+"""The attribution layer's result for one quotation, before it becomes a public model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from quoteattr.attribution.speakers import ResolvedSpeaker
+from quoteattr.attribution.verbs import VerbMatch
+
+
+@dataclass
+class Finding:
+    """A quotation with its attribution, in character offsets of the document.
+
+    Attributes:
+        start, end: the quoted or reported words.
+        kind: direct, block, indirect or mixed.
+        cue: verb, selon, colon, noun or none.
+        speaker: the resolved speaker, or None.
+        verb: the reporting verb, or None.
+        relays: ``(start, end, name)`` of the relaying outlets, nearest the reader first.
+        negated, hedged: modality of the report.
+        confidence: how sure the extractor is that this is an attributed quotation.
+    """
+
+    start: int
+    end: int
+    kind: str
+    cue: str
+    speaker: ResolvedSpeaker | None = None
+    verb: VerbMatch | None = None
+    relays: list[tuple[int, int, str]] = field(default_factory=list)
+    negated: bool = False
+    hedged: bool = False
+    confidence: float = 0.5

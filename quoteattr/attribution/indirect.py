@@ -1,0 +1,195 @@
+"""Reported speech without quote marks, and mixed quotes.
+
+Finds: a reporting verb with a "que" clause ("a déclaré que …"), with an infinitive
+complement ("a dit voir …"), "selon X, …" / "d'après X, …" / "pour X, …" and an inverted
+incise after unquoted words ("…, a indiqué le ministère"). A clause that holds a « quoted
+fragment » is a mixed quote; a relaying verb whose clause holds another report ("Reuters
+rapporte qu'Ouchakov a déclaré que …") gives one quote, the relay's outlet leading its chain.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from quoteattr.attribution.context import DocumentContext
+from quoteattr.attribution.direct import _finish, _recent_speakers
+from quoteattr.attribution.findings import Finding
+from quoteattr.attribution.speakers import resolve, subject_of
+from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
+
+_QUE = {"que", "qu'", "qu’"}
+_INFINITIVE_VERBS = {"dire", "affirmer", "assurer", "estimer", "déclarer", "reconnaître",
+                     "admettre", "nier", "démentir", "prétendre", "penser", "croire", "avouer",
+                     "espérer", "juger", "promettre", "jurer", "menacer", "certifier", "confier"}
+_TRAILING_CUE = regex.compile(
+    r"[\s\u00a0]*,[\s\u00a0]*(?:selon|d['’]après|citant|cité(?:e|s|es)?\s+par|rapporte|relate|"
+    r"(?:a|ont|avait|aurait)\s+(?:\w+\s+)?(?:rapporté|indiqué|précisé|ajouté|affirmé|déclaré|"
+    r"annoncé|assuré|souligné|expliqué|dit|écrit)|indique|précise|ajoute|affirme|déclare|"
+    r"annonce|assure|souligne|explique|écrit)\b",
+    regex.IGNORECASE,
+)
+_CLAUSE_PUNCT = " \t\n\r\u00a0\u202f.;:!?,…"
+_SELON_WORDS = {"selon", "après", "pour"}
+
+
+def _trim(ctx: DocumentContext, start: int, end: int) -> tuple[int, int]:
+    """Cut a trailing relay or incise off a clause and strip its final punctuation."""
+    cue = _TRAILING_CUE.search(ctx.text, start, end)
+    if cue is not None:
+        end = cue.start()
+    while end > start and ctx.text[end - 1] in _CLAUSE_PUNCT:
+        end -= 1
+    while start < end and ctx.text[start] in _CLAUSE_PUNCT:
+        start += 1
+    return start, end
+
+
+def _subtree_end(ctx: DocumentContext, head: int, sentence: int) -> int:
+    """Return the end offset of ``head``'s subtree, within its sentence."""
+    parse = ctx.parse
+    last = max(i for i in parse.subtree(head) if parse.tokens[i].sent == sentence)
+    return parse.tokens[last].end
+
+
+def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
+    """Return the span of the "que" clause governed by ``verb``."""
+    parse = ctx.parse
+    sentence = parse.tokens[verb.head].sent
+    sentence_end = parse.sentences[sentence].end
+    for k in range(verb.last + 1, min(verb.last + 10, len(parse.tokens))):
+        token = parse.tokens[k]
+        if token.sent != sentence or token.text in {".", "«", ";", ":"}:
+            return None
+        if token.text.lower() in _QUE and token.pos in {"SCONJ", "PRON", "ADV"}:
+            if k + 1 >= len(parse.tokens) or parse.tokens[k + 1].sent != sentence:
+                return None
+            start = parse.tokens[k + 1].start
+            head = token.head
+            end = _subtree_end(ctx, head, sentence) if head > k else sentence_end
+            end = max(end, _subtree_end(ctx, head, sentence)) if head > k else end
+            return _trim(ctx, start, min(end, sentence_end))
+        if token.pos == "VERB" and reporting_verb_at(parse, k) is None:
+            return None
+    return None
+
+
+def _infinitive_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
+    """Return the span of an infinitive complement ("a dit voir des perspectives")."""
+    parse = ctx.parse
+    if verb.entry.lemma not in _INFINITIVE_VERBS:
+        return None
+    sentence = parse.tokens[verb.head].sent
+    for child in parse.children[verb.head]:
+        token = parse.tokens[child]
+        if token.dep == "xcomp" and token.pos == "VERB" and token.morph.get("VerbForm") == "Inf" \
+                and child > verb.last and child - verb.last <= 3:
+            pieces = [i for i in parse.subtree(child) if parse.tokens[i].sent == sentence
+                      and parse.tokens[i].text.lower() not in {"de", "d'", "d’"} or i >= child]
+            first = min(i for i in pieces if i > verb.last)
+            return _trim(ctx, parse.tokens[first].start, _subtree_end(ctx, child, sentence))
+    return None
+
+
+def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
+    """Return the unquoted words before an inverted incise ("…, a indiqué le ministère")."""
+    parse = ctx.parse
+    first = verb.first
+    while first > 0 and parse.tokens[first - 1].pos == "AUX":
+        first -= 1
+    if first == 0 or parse.tokens[first - 1].text != ",":
+        return None
+    sentence = parse.sentences[parse.tokens[verb.head].sent]
+    paragraph = ctx.paragraphs[ctx.paragraph_index(parse.tokens[first].start)]
+    start = max(sentence.start, paragraph.start)
+    end = parse.tokens[first - 1].start
+    subject = subject_of(parse, verb, (start, end))
+    if subject is None or subject < verb.last:
+        return None
+    content = range(parse.token_at(start), first - 1)
+    if len(content) < 4 or ctx.text[start] in "«“\"" or not any(
+            parse.tokens[i].pos in {"VERB", "AUX"} for i in content):
+        return None
+    return _trim(ctx, start, end)
+
+
+def _selon_clause(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int]] | None:
+    """Return (speaker head, clause span) for "selon X, …" or "…, selon X." at ``index``."""
+    parse = ctx.parse
+    token = parse.tokens[index]
+    word = token.text.lower()
+    if word not in _SELON_WORDS or (word == "après" and parse.tokens[index - 1].text.lower() not in {"d'", "d’"}):
+        return None
+    head = token.head if token.dep == "case" and token.head > index else None
+    if head is None:
+        return None
+    sentence = parse.sentences[token.sent]
+    np_end = max(parse.subtree(head))
+    first = index - 1 if word == "après" else index
+    if word == "pour" and not _personal(ctx, head):
+        return None
+    if np_end + 1 < len(parse.tokens) and parse.tokens[np_end + 1].text == "," \
+            and first == sentence.first:
+        return head, _trim(ctx, parse.tokens[np_end + 1].end, sentence.end)
+    if first > sentence.first and parse.tokens[first - 1].text == "," and word != "pour":
+        tail = range(np_end + 1, sentence.last + 1)
+        if all(parse.tokens[i].pos == "PUNCT" for i in tail):
+            return head, _trim(ctx, sentence.start, parse.tokens[first - 1].start)
+    return None
+
+
+def _personal(ctx: DocumentContext, head: int) -> bool:
+    """Return True when "pour X" names a person or a known role, so X gives an opinion."""
+    token = ctx.parse.tokens[head]
+    if token.pos == "PROPN" and token.ent not in {"LOC"}:
+        return True
+    if token.pos == "PRON" and token.text.lower() in {"lui", "elle", "eux", "elles"}:
+        return True
+    return token.pos == "NOUN" and any(token.lemma.lower() in r[1] for r in ctx.table.roles)
+
+
+def find_reported(ctx: DocumentContext) -> list[Finding]:
+    """Return the indirect quotes of a document, in document order."""
+    parse = ctx.parse
+    findings = []
+    for index in range(len(parse.tokens)):
+        selon = _selon_clause(ctx, index)
+        if selon is not None:
+            head, (start, end) = selon
+            if end - start >= 12:
+                speaker = resolve(parse, head, ctx.table, [])
+                finding = Finding(start, end, "indirect", "selon", speaker, None, confidence=0.75)
+                sentence = parse.sentences[parse.tokens[index].sent]
+                findings.append(_finish(ctx, finding, [(sentence.start, sentence.end)]))
+            continue
+        verb = reporting_verb_at(parse, index)
+        if verb is None or parse.tokens[index].pos == "NOUN" or verb.head != index:
+            continue
+        span = _que_clause(ctx, verb) or _infinitive_clause(ctx, verb) or _inverted_incise(ctx, verb)
+        if span is None or span[1] - span[0] < 8:
+            continue
+        start, end = span
+        head = subject_of(parse, verb, (start, end))
+        speaker = resolve(parse, head, ctx.table, _recent_speakers(ctx, start)) if head is not None else None
+        confidence = 0.8 if speaker is not None else 0.45
+        finding = Finding(start, end, "indirect", "verb", speaker, verb, confidence=confidence)
+        sentence = parse.sentences[parse.tokens[index].sent]
+        findings.append(_finish(ctx, finding, [(sentence.start, sentence.end)]))
+    return _merge_relays(findings)
+
+
+def _merge_relays(findings: list[Finding]) -> list[Finding]:
+    """Fold a relaying report into the report it contains; drop other nested reports."""
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (f.start, -(f.end - f.start))):
+        outer = next((k for k in kept if k.start <= finding.start and finding.end <= k.end), None)
+        if outer is None:
+            kept.append(finding)
+            continue
+        relaying = (outer.verb is not None and outer.verb.entry.relay) or (
+            outer.speaker is not None and outer.speaker.kind == "organization" and outer.relays)
+        if relaying and finding.speaker is not None:
+            names = {r[2] for r in finding.relays}
+            finding.relays = [r for r in outer.relays if r[2] not in names] + finding.relays
+            kept.remove(outer)
+            kept.append(finding)
+    return sorted(kept, key=lambda f: f.start)

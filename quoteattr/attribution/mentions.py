@@ -1,0 +1,240 @@
+"""Speaker mentions: the noun phrase around a subject, its name, role, kind and gender.
+
+Parsers attach names and appositions inconsistently ("Le porte-parole du Kremlin, Dmitri
+Peskov" may come out as a conjunction, "Vladimir Poutine" as two subjects), so mentions are
+read off the token sequence: a run of name tokens, a role noun phrase before or after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from quoteattr.lexicons import organization_nouns
+from quoteattr.parse.base import Parse
+
+PRONOUN = regex.compile(r"^-?(?:t-)?(il|elle|ils|elles|on)$", regex.IGNORECASE)
+HONORIFICS = {"M.", "Mme", "Mlle", "MM.", "Mmes", "Me", "Dr", "Pr", "Mgr", "M"}
+_TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+               "matin", "soir", "jour", "semaine", "mois", "année", "an", "fois", "midi",
+               "nuit", "après-midi", "aujourd'hui", "janvier", "février", "mars", "avril", "mai",
+               "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+_ROLE_POS = {"NOUN", "ADJ", "DET", "ADP", "PROPN", "NUM"}
+_ARTICLES = {"le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "ses", "leur"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker mention in a parse.
+
+    Attributes:
+        start, end: character span of the mention.
+        name: the person or body named inside the mention, or the mention itself.
+        role: a role given in the mention ("porte-parole du Kremlin"), or None.
+        kind: person, organization, pronoun or description.
+        gender: "Masc", "Fem" or "" when unknown.
+        named: True when ``name`` is a proper name found in the mention.
+    """
+
+    start: int
+    end: int
+    name: str
+    role: str | None
+    kind: str
+    gender: str
+    named: bool
+
+
+def is_time_word(parse: Parse, index: int) -> bool:
+    """Return True for days, months and times of day ("mardi", "soir")."""
+    return parse.tokens[index].text.lower() in _TIME_WORDS
+
+
+def _glued(parse: Parse, left: int, right: int) -> bool:
+    """Return True when tokens ``left`` and ``right`` touch with no space between them."""
+    return parse.tokens[left].end == parse.tokens[right].start and not (
+        parse.tokens[left].text.isspace() or parse.tokens[right].text.isspace())
+
+
+def is_name_token(parse: Parse, index: int) -> bool:
+    """Return True for a token that can be part of a person's or body's name."""
+    token = parse.tokens[index]
+    if token.text in HONORIFICS or not token.text[:1].isupper():
+        return False
+    return token.pos == "PROPN" or token.ent in {"PER", "MISC"}
+
+
+def name_run(parse: Parse, index: int) -> list[int] | None:
+    """Return the tokens of the name around ``index`` ("Kim Jong-un"), or None."""
+    if not is_name_token(parse, index):
+        return None
+    sentence = parse.tokens[index].sent
+    first = last = index
+    while first > 0 and parse.tokens[first - 1].sent == sentence and (
+            is_name_token(parse, first - 1) or _glued(parse, first - 1, first)
+            and parse.tokens[first - 1].text not in HONORIFICS
+            and parse.tokens[first - 1].pos not in {"PUNCT", "ADP", "DET"}):
+        first -= 1
+    while last + 1 < len(parse.tokens) and parse.tokens[last + 1].sent == sentence and (
+            is_name_token(parse, last + 1) or (_glued(parse, last, last + 1)
+                                               and parse.tokens[last + 1].text not in {",", ".", "»", ")"})):
+        last += 1
+    while last > first and not parse.tokens[last].text[:1].isalnum():
+        last -= 1
+    return list(range(first, last + 1))
+
+
+def _span_text(parse: Parse, first: int, last: int) -> str:
+    """Return the text from token ``first`` to token ``last`` inclusive."""
+    return parse.text[parse.tokens[first].start:parse.tokens[last].end]
+
+
+def _np_right(parse: Parse, index: int) -> int:
+    """Return the last token of a role noun phrase that starts at ``index``."""
+    sentence = parse.tokens[index].sent
+    last = index
+    j = index + 1
+    while j < len(parse.tokens) and parse.tokens[j].sent == sentence:
+        token = parse.tokens[j]
+        if token.pos in {"ADJ", "NOUN", "NUM"} or (token.pos == "PROPN" and parse.tokens[j - 1].pos in {"ADP", "DET", "PROPN"}):
+            last = j
+        elif token.pos in {"ADP", "DET"} and token.text.lower() in {"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "les"}:
+            pass
+        elif token.text == "-" and _glued(parse, j - 1, j):
+            pass
+        else:
+            break
+        j += 1
+    return last
+
+
+def _role_before(parse: Parse, run_first: int) -> int | None:
+    """Return the first token of a role noun phrase just before a name ("le président russe")."""
+    j = run_first - 1
+    if j >= 0 and parse.tokens[j].text == ",":
+        j -= 1
+    sentence = parse.tokens[run_first].sent
+    first = None
+    while j >= 0 and parse.tokens[j].sent == sentence and (
+            parse.tokens[j].pos in _ROLE_POS or parse.tokens[j].text in HONORIFICS
+            or parse.tokens[j].text == "-"):
+        if parse.tokens[j].text.lower() in _ARTICLES:
+            first = j
+            break
+        j -= 1
+    if first is None or (first > 0 and parse.tokens[first - 1].pos == "ADP"):
+        return None
+    if not any(parse.tokens[k].pos == "NOUN" for k in range(first, run_first)):
+        return None
+    return first
+
+
+def _role_after(parse: Parse, run_last: int) -> tuple[int, int] | None:
+    """Return the (first, last) tokens of an apposition after a name (", le porte-parole …")."""
+    j = run_last + 1
+    if j + 2 >= len(parse.tokens) or parse.tokens[j].text != ",":
+        return None
+    article = parse.tokens[j + 1]
+    if article.text.lower() not in _ARTICLES or parse.tokens[j + 2].pos not in {"NOUN", "ADJ"}:
+        return None
+    return j + 1, _np_right(parse, j + 2)
+
+
+def _role_text(parse: Parse, first: int, last: int) -> str | None:
+    """Return a role phrase without its article, honorifics and edge punctuation."""
+    while first <= last and (parse.tokens[first].text.lower() in _ARTICLES
+                             or parse.tokens[first].text in HONORIFICS
+                             or parse.tokens[first].pos == "PUNCT"):
+        first += 1
+    while last >= first and parse.tokens[last].pos in {"PUNCT", "ADP", "DET"}:
+        last -= 1
+    return _span_text(parse, first, last) if first <= last else None
+
+
+def _gender(parse: Parse, indices: range) -> str:
+    """Return the gender that honorifics or the role's article show, or ""."""
+    for index in indices:
+        token = parse.tokens[index]
+        if token.text in {"Mme", "Mlle"}:
+            return "Fem"
+        if token.text == "M.":
+            return "Masc"
+    for index in indices:
+        token = parse.tokens[index]
+        if token.pos == "NOUN" and token.morph.get("Gender"):
+            return token.morph["Gender"]
+        if token.pos == "DET" and token.morph.get("Gender"):
+            return token.morph["Gender"]
+    return ""
+
+
+def pronoun_mention(parse: Parse, index: int) -> Mention:
+    """Return the mention of a subject pronoun, without its "-t-" or hyphen."""
+    token = parse.tokens[index]
+    match = PRONOUN.match(token.text)
+    word = match.group(1) if match else token.text
+    start = token.end - len(word)
+    gender = "Fem" if word.lower().startswith("elle") else "Masc"
+    return Mention(start, token.end, word, None, "pronoun", gender, named=False)
+
+
+def _is_organization(parse: Parse, indices: list[int]) -> bool:
+    """Return True when a name or description designates an organisation."""
+    words = organization_nouns()
+    return any(parse.tokens[i].ent in {"ORG", "LOC"} or parse.tokens[i].lemma.lower() in words
+               or parse.tokens[i].text.lower() in words for i in indices)
+
+
+def _named(parse: Parse, run: list[int], role_first: int | None,
+           role_after: tuple[int, int] | None) -> Mention:
+    """Return the mention of a name with its role before or after it."""
+    first = run[0]
+    while first > 0 and parse.tokens[first - 1].text in HONORIFICS:
+        first -= 1
+    start_token, end_token = first, run[-1]
+    role = None
+    if role_first is not None:
+        role = _role_text(parse, role_first, run[0] - 1)
+        start_token = role_first
+    elif role_after is not None:
+        role = _role_text(parse, role_after[0], role_after[1])
+        end_token = role_after[1]
+    organization = all(parse.tokens[i].ent in {"ORG", "LOC"} for i in run)
+    return Mention(parse.tokens[start_token].start, parse.tokens[end_token].end,
+                   _span_text(parse, run[0], run[-1]), role,
+                   "organization" if organization else "person",
+                   _gender(parse, range(start_token, end_token + 1)), named=True)
+
+
+def describe(parse: Parse, head: int) -> Mention:
+    """Return the mention whose head (or any name token) is ``head``."""
+    token = parse.tokens[head]
+    if PRONOUN.match(token.text) and token.pos == "PRON":
+        return pronoun_mention(parse, head)
+    run = name_run(parse, head)
+    if run is not None:
+        return _named(parse, run, _role_before(parse, run[0]), _role_after(parse, run[-1]))
+    first = head
+    while first > 0 and parse.tokens[first - 1].pos in {"DET", "ADJ"} \
+            and parse.tokens[first - 1].sent == token.sent:
+        first -= 1
+    last = _np_right(parse, head)
+    after = last + 1
+    if after < len(parse.tokens) and parse.tokens[after].text == ",":
+        after += 1
+    if after < len(parse.tokens) and parse.tokens[after].text in HONORIFICS:
+        after += 1
+    if after < len(parse.tokens) and parse.tokens[after].sent == token.sent:
+        run = name_run(parse, after)
+        if run is not None:
+            mention = _named(parse, run, None, None)
+            return Mention(parse.tokens[first].start, mention.end, mention.name,
+                           _role_text(parse, first, last), mention.kind,
+                           _gender(parse, range(first, run[-1] + 1)), named=True)
+    indices = list(range(first, last + 1))
+    kind = "organization" if _is_organization(parse, [head]) else "description"
+    text = _span_text(parse, first, last)
+    return Mention(parse.tokens[first].start, parse.tokens[last].end, text, None, kind,
+                   _gender(parse, range(first, last + 1)), named=False) if indices else \
+        Mention(token.start, token.end, token.text, None, kind, "", named=False)

@@ -1,0 +1,59 @@
+"""Relaying outlets: which agencies, papers or platforms a quote reached the reader through.
+
+Outlets are found by gazetteer (parsers tag agency names badly) inside the cue's own stretch
+of text, and ordered from the outlet nearest the reader to the one nearest the speaker:
+relaying subjects ("rapporte Reuters", "selon Interfax", "cité par Reuters") first, then
+outlets that are cited ("citant Tass"), then the outlets the speaker spoke to ("a déclaré à
+l'AFP", "sur Europe 1").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from quoteattr.lexicons import OutletMatcher
+
+_CITING = regex.compile(r"citant\s+(?:[^\s,.;:]+\s+){0,6}$", regex.IGNORECASE)
+_ADDRESSEE = regex.compile(
+    r"(?:\b(?:à|au|aux|sur|dans|devant)\s+(?:[^\s,.;:]+\s+){0,6}|\b[àa]\s*l['’](?:[^\s,.;:]+\s+){0,6})$",
+    regex.IGNORECASE,
+)
+_PLATFORM_ONLY = {"X", "Telegram", "Facebook"}
+_PLATFORM_CUE = regex.compile(r"\b(?:sur|via)\s+(?:son\s+compte\s+|sa\s+chaîne\s+|le\s+réseau\s+social\s+)?$",
+                              regex.IGNORECASE)
+
+
+def _rank(text: str, start: int) -> int:
+    """Return 0 for a relaying outlet, 1 for a cited one, 2 for the speaker's addressee."""
+    before = text[max(0, start - 60):start]
+    if _CITING.search(before):
+        return 1
+    if _ADDRESSEE.search(before):
+        return 2
+    return 0
+
+
+def find_relays(text: str, matcher: OutletMatcher, regions: Sequence[tuple[int, int]],
+                excluded: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, name)`` of the outlets in ``regions``, ordered as a relay chain.
+
+    Args:
+        text: the document.
+        matcher: the outlet gazetteer.
+        regions: character ranges of the cue (outside the quoted words).
+        excluded: ranges to ignore inside the regions (the quoted words themselves).
+    """
+    found = []
+    seen = set()
+    for region_start, region_end in regions:
+        for start, end, name in matcher.find(text, region_start, region_end):
+            if any(s <= start < e for s, e in excluded) or name in seen:
+                continue
+            if name in _PLATFORM_ONLY and not _PLATFORM_CUE.search(text[max(0, start - 40):start]):
+                continue
+            seen.add(name)
+            found.append((_rank(text, start), start, end, name))
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [(start, end, name) for _, start, end, name in found]

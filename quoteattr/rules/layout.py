@@ -1,0 +1,95 @@
+"""Paragraphs and page furniture: where a text's paragraphs are and which lines are not prose.
+
+Scraped news pages carry timestamps, "Mis à jour à …" lines, photo captions and navigation
+lists around the article. These functions find them so that quotes are not read into them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\u00a0\u202f\r\f\v]*\n\s*|\r[ \t]*\r\s*")
+_LINE = regex.compile(r"[^\n\r]+")
+_TIMESTAMP = regex.compile(
+    r"""^\s*(?:
+        (?:il\ y\ a\ \d+\s*(?:min|h|heures?|minutes?)\b.*)
+      | (?:Mis\ à\ jour\b.*)
+      | (?:Publié\ le\b.*)
+      | (?:\d{1,2}\s*[h.:]\s*\d{2}(?:\s*[A-Z]{2,5})?)
+      | (?:Depuis\ \d+\s*h\b.*)
+    )\s*$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_SEPARATOR = regex.compile(r"^\s*[-–—•|·*]+\s*$")
+_SENTENCE_END = regex.compile(r"[.!?…:;][»”\"\s]*$")
+_LIST_MIN_LINES = 3
+_LIST_MAX_LINE = 160
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of the text: ``text[start:end]``, with no leading or trailing blank."""
+
+    start: int
+    end: int
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Return the paragraphs of ``text`` (blocks separated by blank lines), in order."""
+    result = []
+    position = 0
+    for match in _PARAGRAPH_BREAK.finditer(text, timeout=10.0):
+        _append_stripped(text, position, match.start(), result)
+        position = match.end()
+    _append_stripped(text, position, len(text), result)
+    return result
+
+
+def _append_stripped(text: str, start: int, end: int, out: list[Paragraph]) -> None:
+    """Append ``text[start:end]`` without its surrounding whitespace, when not empty."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Paragraph(start, end))
+
+
+def is_timestamp_line(line: str) -> bool:
+    """Return True for live-blog furniture: "07h42 CEST", "Mis à jour à 07h42", "il y a 10 min"."""
+    return len(line) < 120 and _TIMESTAMP.match(line) is not None
+
+
+def furniture_ranges(text: str) -> list[tuple[int, int]]:
+    """Return the character ranges of lines that are page furniture, not article prose.
+
+    Furniture is a timestamp or update line, or a run of at least three short lines with no
+    sentence-final punctuation (a navigation menu or a list of headlines), separator lines
+    ("-", "•") included.
+    """
+    ranges: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for match in _LINE.finditer(text, timeout=10.0):
+        line = match.group()
+        if not line.strip():
+            continue
+        if is_timestamp_line(line):
+            ranges.append(match.span())
+            continue
+        if _SEPARATOR.match(line) or (
+            len(line) <= _LIST_MAX_LINE and not _SENTENCE_END.search(line)
+        ):
+            run.append(match.span())
+            continue
+        _close_run(run, ranges)
+        run = []
+    _close_run(run, ranges)
+    return sorted(ranges)
+
+
+def _close_run(run: list[tuple[int, int]], ranges: list[tuple[int, int]]) -> None:
+    """Add a run of short lines to ``ranges`` when it is long enough to be a list."""
+    if len(run) >= _LIST_MIN_LINES:
+        ranges.extend(run)

@@ -1,0 +1,188 @@
+"""Quote marks: find the spans of text inside « … », “ … ” and " … ".
+
+The scanner reads each mark once, keeps a stack of open marks and so runs in time linear in
+the length of the text, whatever the marks' balance. It follows French usage:
+
+- « … » with a space, a no-break space (U+00A0), a narrow no-break space (U+202F) or nothing
+  inside; “ … ”; straight " … " (AFP style); quotes nested in quotes give one outer quote;
+- a quote continued in the next paragraph reopens with « and only its last paragraph closes it:
+  that is ONE quote; so is « A. « B. » where a scrape has merged those paragraphs;
+- an unbalanced mark never loses the rest of the document: marks still open at the end of a
+  paragraph that the next paragraph does not continue are dropped, and the quotes completed
+  inside them are kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from quoteattr.rules.layout import paragraphs
+
+_MARKS = regex.compile(r"[«»“”\"]")
+_PADDING = " \t\n\r\u00a0\u202f\u2009\u2007\ufeff"
+_SENTENCE_FINAL = ".!?…"
+_CLOSING_FOR = {"«": "»", "“": "”", '"': '"', "”": "”"}
+_STYLE = {"«": "guillemets", "“": "curly", "”": "curly", '"': "straight"}
+
+
+@dataclass(frozen=True)
+class QuoteCandidate:
+    """Text between matching quote marks.
+
+    Attributes:
+        start: offset of the first quoted character (after the mark and its padding).
+        end: offset just after the last quoted character (before the padding and the mark).
+        open_start: offset of the opening mark.
+        close_end: offset just after the closing mark.
+        style: "guillemets", "curly" or "straight".
+        paragraphs: how many paragraphs the quote runs over.
+    """
+
+    start: int
+    end: int
+    open_start: int
+    close_end: int
+    style: str
+    paragraphs: int = 1
+
+
+@dataclass
+class _Frame:
+    """An open mark on the scanner's stack, with the quotes completed inside it."""
+
+    mark: str
+    position: int
+    paragraph: int
+    children: list[QuoteCandidate] = field(default_factory=list)
+
+
+def _previous_visible(text: str, position: int, floor: int) -> str:
+    """Return the last non-padding character before ``position`` (not before ``floor``)."""
+    index = position - 1
+    while index >= floor and text[index] in _PADDING:
+        index -= 1
+    return text[index] if index >= floor else ""
+
+
+def _is_reopening(text: str, position: int, paragraph_start: int, stack: list[_Frame]) -> bool:
+    """Return True when a « continues an open « instead of nesting a new quote."""
+    if not stack or stack[0].mark != "«":
+        return False
+    if position == paragraph_start:
+        return True
+    return _previous_visible(text, position, paragraph_start) in _SENTENCE_FINAL
+
+
+def _straight_role(text: str, position: int, stack: list[_Frame]) -> str:
+    """Return "open", "close" or "none" for a straight double quote at ``position``."""
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    open_straight = any(frame.mark == '"' for frame in stack)
+    if open_straight and not before.isspace():
+        return "close"
+    if not after.isspace() and (before.isspace() or before in "([{«“:'’-—–/"):
+        return "open"
+    if open_straight:
+        return "close"
+    return "none"
+
+
+def _candidate(text: str, frame: _Frame, close_start: int, paragraph: int) -> QuoteCandidate | None:
+    """Return the candidate between ``frame``'s mark and a closing mark, or None if empty."""
+    start = frame.position + 1
+    end = close_start
+    while start < end and text[start] in _PADDING:
+        start += 1
+    while end > start and text[end - 1] in _PADDING:
+        end -= 1
+    if start >= end:
+        return None
+    return QuoteCandidate(
+        start=start,
+        end=end,
+        open_start=frame.position,
+        close_end=close_start + 1,
+        style=_STYLE[frame.mark],
+        paragraphs=paragraph - frame.paragraph + 1,
+    )
+
+
+def _close(text: str, stack: list[_Frame], depth: int, position: int, paragraph: int,
+           found: list[QuoteCandidate]) -> None:
+    """Close the frame at ``depth`` with the mark at ``position``, dropping frames above it."""
+    frame = stack[depth]
+    for dropped in stack[depth + 1:]:
+        frame.children.extend(dropped.children)
+    del stack[depth:]
+    candidate = _candidate(text, frame, position, paragraph)
+    if candidate is None:
+        return
+    if stack:
+        stack[-1].children.append(candidate)
+    else:
+        found.append(candidate)
+
+
+def _innermost(stack: list[_Frame], marks: str) -> int:
+    """Return the depth of the innermost open frame whose mark is in ``marks``, or -1."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth].mark in marks:
+            return depth
+    return -1
+
+
+def find_quotes(text: str) -> list[QuoteCandidate]:
+    """Return the outermost quoted spans of ``text``, in document order.
+
+    Args:
+        text: any string; unbalanced or stray marks are tolerated.
+
+    Returns:
+        One candidate per outermost quotation; quotes nested inside it are part of it.
+    """
+    found: list[QuoteCandidate] = []
+    stack: list[_Frame] = []
+    blocks = paragraphs(text)
+    for number, block in enumerate(blocks):
+        for match in _MARKS.finditer(text, block.start, block.end):
+            _scan_mark(text, match.group(), match.start(), block.start, number, stack, found)
+        if stack and not _continues(text, blocks, number, stack):
+            for frame in stack:
+                found.extend(frame.children)
+            stack.clear()
+    return sorted(found, key=lambda c: c.start)
+
+
+def _continues(text: str, blocks: list, number: int, stack: list[_Frame]) -> bool:
+    """Return True when the next paragraph reopens the « still open at this paragraph's end."""
+    if stack[0].mark != "«" or number + 1 >= len(blocks):
+        return False
+    return text[blocks[number + 1].start] == "«"
+
+
+def _scan_mark(text: str, mark: str, position: int, paragraph_start: int, paragraph: int,
+               stack: list[_Frame], found: list[QuoteCandidate]) -> None:
+    """Update the stack (and ``found``) for one quote mark."""
+    if mark == "«":
+        if not _is_reopening(text, position, paragraph_start, stack):
+            stack.append(_Frame("«", position, paragraph))
+    elif mark == "»":
+        depth = _innermost(stack, "«")
+        if depth >= 0:
+            _close(text, stack, depth, position, paragraph, found)
+    elif mark == "“":
+        stack.append(_Frame("“", position, paragraph))
+    elif mark == "”":
+        depth = _innermost(stack, "“”")
+        if depth >= 0:
+            _close(text, stack, depth, position, paragraph, found)
+        elif position + 1 < len(text) and text[position + 1].isalpha():
+            stack.append(_Frame("”", position, paragraph))
+    else:
+        role = _straight_role(text, position, stack)
+        if role == "close":
+            _close(text, stack, _innermost(stack, '"'), position, paragraph, found)
+        elif role == "open":
+            stack.append(_Frame('"', position, paragraph))
