@@ -10,7 +10,7 @@ from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.direct import attribute_quote
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.indirect import find_reported
-from quoteattr.attribution.verbs import verb_span
+from quoteattr.attribution.verbs import reporting_verb_at, verb_span
 from quoteattr.errors import QuoteattrError
 from quoteattr.lexicons import OutletMatcher, load_outlets
 from quoteattr.models import Quote, ReportingVerb, Source, Speaker
@@ -134,16 +134,38 @@ def find_findings(ctx: DocumentContext) -> list[Finding]:
     blocks = find_blocks(ctx.text, ctx.candidates)
     spans = [(c.start, c.end, c.open_start, c.close_end, "direct") for c in ctx.candidates]
     spans += [(b.start, b.end, b.start, b.end, "block") for b in blocks]
+    announcers: list[tuple[int, int, list[tuple[int, int, str]]]] = []
     for start, end, open_start, close_end, kind in sorted(spans):
         finding = attribute_quote(ctx, start, end, open_start, close_end, kind)
-        if kind == "block" and finding.cue not in {"colon", "noun"}:
+        if kind == "block" and (finding.cue not in {"colon", "noun"} or _narrates(ctx, start, end)):
+            if finding.verb is not None and finding.verb.entry.relay and finding.relays:
+                announcers.append((start, end, finding.relays))
             continue
         if ctx.in_furniture(open_start, close_end):
             finding.confidence *= _FURNITURE_FACTOR
         ctx.findings.append(finding)
     direct = list(ctx.findings)
     reported = [r for r in find_reported(ctx) if not ctx.in_furniture(r.start, r.end)]
-    return _combine(direct, reported)
+    findings = _combine(direct, reported)
+    for start, end, relays in announcers:
+        for finding in findings:
+            if start <= finding.start and finding.end <= end:
+                names = {r[2] for r in finding.relays}
+                finding.relays = [r for r in relays if r[2] not in names] + finding.relays
+    return findings
+
+
+def _narrates(ctx: DocumentContext, start: int, end: int) -> bool:
+    """Return True when a block holds quote marks or a report: it is prose, not speech."""
+    if any(start <= c.open_start < end for c in ctx.candidates):
+        return True
+    parse = ctx.parse
+    for i in parse.tokens_between(start, end):
+        if parse.tokens[i].pos == "VERB" and reporting_verb_at(parse, i) is not None:
+            following = parse.tokens[i + 1:i + 4]
+            if any(t.text.lower() in {"que", "qu'", "qu’"} for t in following):
+                return True
+    return False
 
 
 def _combine(direct: list[Finding], reported: list[Finding]) -> list[Finding]:
@@ -160,8 +182,7 @@ def _combine(direct: list[Finding], reported: list[Finding]) -> list[Finding]:
         if overlapping:
             continue
         if inside:
-            if any(d.cue in {"verb", "colon", "selon", "noun"} and d.end - d.start > 0.8 * (report.end - report.start)
-                   and d.verb is not None and d.verb.head != (report.verb.head if report.verb else -1)
+            if any(d.cue != "none" and d.end - d.start > 0.8 * (report.end - report.start)
                    for d in inside):
                 continue
             report.kind = "mixed"

@@ -16,7 +16,7 @@ from quoteattr.attribution.mentions import PRONOUN, Mention
 from quoteattr.attribution.relays import find_relays
 from quoteattr.attribution.speakers import ResolvedSpeaker, resolve, subject_of
 from quoteattr.attribution.verbs import VerbMatch, hedged, negated, reporting_verb_at
-from quoteattr.lexicons import speech_nouns
+from quoteattr.lexicons import organization_nouns, speech_nouns
 
 _INCISE_FILLERS = {"AUX", "ADV", "PART"}
 _SELON_AFTER = regex.compile(r"[\s\u00a0\u202f]*,?[\s\u00a0\u202f]*(?P<word>selon|d['’]après)\s", regex.IGNORECASE)
@@ -88,12 +88,24 @@ def _incise_after(ctx: DocumentContext, close_end: int) -> VerbMatch | None:
         token = parse.tokens[k]
         match = reporting_verb_at(parse, k)
         if match is not None and token.pos != "NOUN":
-            return match
+            comma = "," in ctx.text[close_end:token.start]
+            subject = subject_of(parse, match, (0, close_end))
+            if comma or (subject is not None and subject > match.last):
+                return match
+            return None
         if token.text in {",", "-t", "ne", "n'"} or token.pos in _INCISE_FILLERS \
-                or (token.pos == "PRON" and PRONOUN.match(token.text)):
+                or (token.text.startswith("-") and PRONOUN.match(token.text)):
             continue
         return None
     return None
+
+
+def _joins_sentence(ctx: DocumentContext, end: int, close_end: int, cue: int) -> bool:
+    """Return True when a cue after a closing mark belongs to the quote's sentence."""
+    between = ctx.text[close_end:cue]
+    if "," in between:
+        return True
+    return "\n" not in between and ctx.text[end - 1] not in ".!?…"
 
 
 def _selon_speaker(ctx: DocumentContext, selon_start: int) -> int | None:
@@ -154,13 +166,22 @@ def _colon_cue(ctx: DocumentContext, colon: int, start: int, end: int,
 
 
 def _noun_cue_speaker(ctx: DocumentContext, noun: int, indices: list[int]) -> ResolvedSpeaker | None:
-    """Return who issued a communiqué or message: its "de X" complement or the clause subject."""
+    """Return who issued a communiqué or message.
+
+    Its "de X" complement, else the clause subject, else the last name or organisation named
+    before the noun ("réaction de la CPME dans un communiqué :").
+    """
     parse = ctx.parse
     for child in parse.children[noun]:
         if parse.tokens[child].dep in {"nmod", "det:poss"} and parse.tokens[child].pos in {"PROPN", "NOUN"}:
             return resolve(parse, child, ctx.table, [])
-    for i in indices:
+    earlier = [i for i in indices if i < noun]
+    for i in earlier:
         if parse.tokens[i].dep in {"nsubj", "nsubj:pass"} and parse.tokens[i].pos in {"PROPN", "NOUN"}:
+            return resolve(parse, i, ctx.table, [])
+    for i in reversed(earlier):
+        token = parse.tokens[i]
+        if token.pos == "PROPN" or token.ent == "ORG" or token.lemma.lower() in organization_nouns():
             return resolve(parse, i, ctx.table, [])
     return None
 
@@ -202,8 +223,9 @@ def _continuation(ctx: DocumentContext, start: int, end: int, kind: str,
         last = ctx.findings[-1]
         close = ctx.paragraph_index(start) - ctx.paragraph_index(last.end) <= _CONTINUATION_PARAGRAPHS
         if last.speaker is not None and close and last.kind in {"direct", "block", "mixed"}:
-            return Finding(start, end, kind, "none", last.speaker, None, list(last.relays),
-                           confidence=0.65)
+            announced = last.cue == "colon" and last.verb is not None and last.verb.entry.relay
+            relays = list(last.relays) if announced else []
+            return Finding(start, end, kind, "none", last.speaker, None, relays, confidence=0.65)
     if not opens_sentence or words <= 3:
         return Finding(start, end, kind, "none", None, None, confidence=0.15)
     return Finding(start, end, kind, "none", None, None, confidence=0.3)
@@ -223,7 +245,7 @@ def attribute_quote(ctx: DocumentContext, start: int, end: int, open_start: int,
         sentence_end = _clause_end(ctx, close_end)
         return _finish(ctx, finding, [(close_end, sentence_end)])
     after = _SELON_AFTER.match(text, close_end, min(len(text), close_end + 40))
-    if after is not None and kind == "direct":
+    if after is not None and kind == "direct" and _joins_sentence(ctx, end, close_end, after.start("word")):
         head = _selon_speaker(ctx, after.start("word"))
         speaker = resolve(ctx.parse, head, ctx.table, []) if head is not None else None
         finding = Finding(start, end, kind, "selon", speaker, None, confidence=0.85)

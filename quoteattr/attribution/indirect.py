@@ -16,6 +16,7 @@ from quoteattr.attribution.direct import _finish, _recent_speakers
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.speakers import resolve, subject_of
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
+from quoteattr.parse.base import Parse
 
 _QUE = {"que", "qu'", "qu’"}
 _INFINITIVE_VERBS = {"dire", "affirmer", "assurer", "estimer", "déclarer", "reconnaître",
@@ -51,6 +52,71 @@ def _subtree_end(ctx: DocumentContext, head: int, sentence: int) -> int:
     return parse.tokens[last].end
 
 
+def _cut_coordination(ctx: DocumentContext, first: int, end: int) -> int:
+    """Return where a reported clause ends, before what is no longer reported.
+
+    Cuts before a second report coordinated to the first ("… et annoncé que"), once the
+    clause already has its own finite verb, and before a participial or adverbial tail
+    (", se contentant de …", ", renvoyant …", ", alors que …").
+    """
+    parse = ctx.parse
+    has_predicate = False
+    k = first
+    while k < len(parse.tokens) and parse.tokens[k].start < end:
+        token = parse.tokens[k]
+        if token.pos in {"VERB", "AUX"} and token.morph.get("VerbForm") == "Fin":
+            has_predicate = True
+        if token.text in {"et", ","} and token.pos in {"CCONJ", "PUNCT"}:
+            j = k + 1
+            while j < len(parse.tokens) and (parse.tokens[j].pos in {"AUX", "ADV"} or parse.tokens[j].text in {"et", "a"}):
+                j += 1
+            if has_predicate and j < len(parse.tokens) and parse.tokens[j].pos == "VERB" \
+                    and reporting_verb_at(parse, j) is not None and parse.tokens[j].start < end:
+                return token.start
+            if token.text == "," and _tail_starts(parse, k + 1):
+                return token.start
+        k += 1
+    return end
+
+
+def _tail_starts(parse: Parse, index: int) -> bool:
+    """Return True when a participial or adverbial tail starts at ``index``."""
+    if index >= len(parse.tokens):
+        return False
+    j = index
+    if parse.tokens[j].text.lower() in {"se", "s'", "s’", "en"}:
+        j += 1
+    if j < len(parse.tokens):
+        token = parse.tokens[j]
+        if token.pos in {"VERB", "AUX"} and token.morph.get("VerbForm") == "Part" \
+                and token.morph.get("Tense") == "Pres":
+            return True
+    words = parse.text[parse.tokens[index].start:parse.tokens[index].start + 20].lower()
+    return words.startswith(("alors qu", "tandis qu", "avant de", "avant d'", "sans ", "afin de"))
+
+
+def _directive_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
+    """Return the span after "à" / "de" of a directive ("a appelé les Français à « … »")."""
+    parse = ctx.parse
+    if verb.entry.stance != "directive" and verb.entry.lemma not in _INFINITIVE_VERBS:
+        return None
+    sentence = parse.tokens[verb.head].sent
+    for k in range(verb.last + 1, min(verb.last + 8, len(parse.tokens))):
+        token = parse.tokens[k]
+        if token.sent != sentence or token.text in {".", ";", ":", ","} or token.pos == "VERB":
+            return None
+        if token.text.lower() in {"à", "de", "d'", "d’"} and k + 1 < len(parse.tokens):
+            j = k + 1
+            while j < len(parse.tokens) and (parse.tokens[j].text in {"«", "“", '"'} or parse.tokens[j].pos in {"ADV", "PRON"}):
+                j += 1
+            if j < len(parse.tokens) and parse.tokens[j].pos in {"VERB", "AUX"} \
+                    and parse.tokens[j].morph.get("VerbForm") == "Inf":
+                end = _cut_coordination(ctx, j + 1, parse.sentences[sentence].end)
+                return _trim(ctx, parse.tokens[k + 1].start, end)
+            return None
+    return None
+
+
 def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
     """Return the span of the "que" clause governed by ``verb``."""
     parse = ctx.parse
@@ -66,8 +132,8 @@ def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None
             start = parse.tokens[k + 1].start
             head = token.head
             end = _subtree_end(ctx, head, sentence) if head > k else sentence_end
-            end = max(end, _subtree_end(ctx, head, sentence)) if head > k else end
-            return _trim(ctx, start, min(end, sentence_end))
+            end = _cut_coordination(ctx, k + 2, min(end, sentence_end))
+            return _trim(ctx, start, end)
         if token.pos == "VERB" and reporting_verb_at(parse, k) is None:
             return None
     return None
@@ -81,12 +147,16 @@ def _infinitive_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int]
     sentence = parse.tokens[verb.head].sent
     for child in parse.children[verb.head]:
         token = parse.tokens[child]
-        if token.dep == "xcomp" and token.pos == "VERB" and token.morph.get("VerbForm") == "Inf" \
-                and child > verb.last and child - verb.last <= 3:
+        infinitive = token.morph.get("VerbForm") == "Inf" or any(
+            parse.tokens[c].pos == "AUX" and parse.tokens[c].morph.get("VerbForm") == "Inf"
+            for c in parse.children[child])
+        if token.dep == "xcomp" and token.pos == "VERB" and infinitive \
+                and child > verb.last and child - verb.last <= 5:
             pieces = [i for i in parse.subtree(child) if parse.tokens[i].sent == sentence
                       and parse.tokens[i].text.lower() not in {"de", "d'", "d’"} or i >= child]
             first = min(i for i in pieces if i > verb.last)
-            return _trim(ctx, parse.tokens[first].start, _subtree_end(ctx, child, sentence))
+            end = _cut_coordination(ctx, child + 1, _subtree_end(ctx, child, sentence))
+            return _trim(ctx, parse.tokens[first].start, end)
     return None
 
 
@@ -97,6 +167,9 @@ def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] |
     while first > 0 and parse.tokens[first - 1].pos == "AUX":
         first -= 1
     if first == 0 or parse.tokens[first - 1].text != ",":
+        return None
+    following = parse.tokens[verb.last + 1:verb.last + 6]
+    if any(t.text.lower() in _QUE or (t.pos == "VERB" and t.morph.get("VerbForm") == "Inf") for t in following):
         return None
     sentence = parse.sentences[parse.tokens[verb.head].sent]
     paragraph = ctx.paragraphs[ctx.paragraph_index(parse.tokens[first].start)]
@@ -127,6 +200,7 @@ def _selon_clause(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int
     first = index - 1 if word == "après" else index
     if word == "pour" and not _personal(ctx, head):
         return None
+    np_end = _skip_apposition(parse, np_end, sentence.last)
     if np_end + 1 < len(parse.tokens) and parse.tokens[np_end + 1].text == "," \
             and first == sentence.first:
         return head, _trim(ctx, parse.tokens[np_end + 1].end, sentence.end)
@@ -135,6 +209,20 @@ def _selon_clause(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int
         if all(parse.tokens[i].pos == "PUNCT" for i in tail):
             return head, _trim(ctx, sentence.start, parse.tokens[first - 1].start)
     return None
+
+
+def _skip_apposition(parse: Parse, np_end: int, last: int) -> int:
+    """Return the end of an apposition after a noun phrase (", économiste à l'institut X,")."""
+    if np_end + 2 > last or parse.tokens[np_end + 1].text != ",":
+        return np_end
+    j = np_end + 2
+    if parse.tokens[j].pos not in {"NOUN", "DET", "ADJ", "PROPN"}:
+        return np_end
+    while j <= last and parse.tokens[j].text != ",":
+        if parse.tokens[j].pos in {"VERB", "AUX"}:
+            return np_end
+        j += 1
+    return j - 1 if j <= last and j - np_end <= 12 else np_end
 
 
 def _personal(ctx: DocumentContext, head: int) -> bool:
@@ -164,7 +252,8 @@ def find_reported(ctx: DocumentContext) -> list[Finding]:
         verb = reporting_verb_at(parse, index)
         if verb is None or parse.tokens[index].pos == "NOUN" or verb.head != index:
             continue
-        span = _que_clause(ctx, verb) or _infinitive_clause(ctx, verb) or _inverted_incise(ctx, verb)
+        span = (_que_clause(ctx, verb) or _infinitive_clause(ctx, verb)
+                or _directive_clause(ctx, verb) or _inverted_incise(ctx, verb))
         if span is None or span[1] - span[0] < 8:
             continue
         start, end = span

@@ -20,6 +20,7 @@ _TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dim
                "matin", "soir", "jour", "semaine", "mois", "année", "an", "fois", "midi",
                "nuit", "après-midi", "aujourd'hui", "janvier", "février", "mars", "avril", "mai",
                "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+_PARTICLES = {"da", "de", "del", "della", "di", "do", "dos", "van", "von", "der", "den", "bin", "ben", "al", "el", "ibn"}
 _ROLE_POS = {"NOUN", "ADJ", "DET", "ADP", "PROPN", "NUM"}
 _ARTICLES = {"le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "ses", "leur"}
 
@@ -74,12 +75,19 @@ def name_run(parse: Parse, index: int) -> list[int] | None:
     while first > 0 and parse.tokens[first - 1].sent == sentence and (
             is_name_token(parse, first - 1) or _glued(parse, first - 1, first)
             and parse.tokens[first - 1].text not in HONORIFICS
-            and parse.tokens[first - 1].pos not in {"PUNCT", "ADP", "DET"}):
+            and parse.tokens[first - 1].text[-1:].isalnum()
+            and parse.tokens[first - 1].pos not in {"PUNCT", "ADP", "DET", "SCONJ", "PRON"}):
         first -= 1
-    while last + 1 < len(parse.tokens) and parse.tokens[last + 1].sent == sentence and (
-            is_name_token(parse, last + 1) or (_glued(parse, last, last + 1)
-                                               and parse.tokens[last + 1].text not in {",", ".", "»", ")"})):
-        last += 1
+    while last + 1 < len(parse.tokens) and parse.tokens[last + 1].sent == sentence:
+        following = parse.tokens[last + 1]
+        if is_name_token(parse, last + 1) or (
+                _glued(parse, last, last + 1) and following.text not in {",", ".", "»", ")", ":", ";"}):
+            last += 1
+        elif following.text in _PARTICLES and last + 2 < len(parse.tokens) \
+                and is_name_token(parse, last + 2) and parse.tokens[last + 2].sent == sentence:
+            last += 2
+        else:
+            break
     while last > first and not parse.tokens[last].text[:1].isalnum():
         last -= 1
     return list(range(first, last + 1))
@@ -99,7 +107,9 @@ def _np_right(parse: Parse, index: int) -> int:
         token = parse.tokens[j]
         if token.pos in {"ADJ", "NOUN", "NUM"} or (token.pos == "PROPN" and parse.tokens[j - 1].pos in {"ADP", "DET", "PROPN"}):
             last = j
-        elif token.pos in {"ADP", "DET"} and token.text.lower() in {"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "les"}:
+        elif token.pos == "VERB" and token.morph.get("VerbForm") == "Part" and token.morph.get("Tense") == "Past":
+            last = j
+        elif token.pos in {"ADP", "DET"} and token.text.lower() in {"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "les", "en", "aux"}:
             pass
         elif token.text == "-" and _glued(parse, j - 1, j):
             pass
@@ -119,7 +129,8 @@ def _role_before(parse: Parse, run_first: int) -> int | None:
     while j >= 0 and parse.tokens[j].sent == sentence and (
             parse.tokens[j].pos in _ROLE_POS or parse.tokens[j].text in HONORIFICS
             or parse.tokens[j].text == "-"):
-        if parse.tokens[j].text.lower() in _ARTICLES:
+        if parse.tokens[j].text.lower() in _ARTICLES and not (
+                j > 0 and parse.tokens[j - 1].text.lower() in {"de", "du", "des", "d'", "d’"}):
             first = j
             break
         j -= 1
@@ -207,6 +218,16 @@ def _named(parse: Parse, run: list[int], role_first: int | None,
                    _gender(parse, range(start_token, end_token + 1)), named=True)
 
 
+def _name_before_apposition(parse: Parse, first: int) -> list[int] | None:
+    """Return the name that a description at ``first`` stands in apposition to ("X, le …")."""
+    if first < 2 or parse.tokens[first - 1].text != "," \
+            or parse.tokens[first].text.lower() not in _ARTICLES:
+        return None
+    if parse.tokens[first - 2].sent != parse.tokens[first].sent:
+        return None
+    return name_run(parse, first - 2)
+
+
 def describe(parse: Parse, head: int) -> Mention:
     """Return the mention whose head (or any name token) is ``head``."""
     token = parse.tokens[head]
@@ -232,6 +253,12 @@ def describe(parse: Parse, head: int) -> Mention:
             return Mention(parse.tokens[first].start, mention.end, mention.name,
                            _role_text(parse, first, last), mention.kind,
                            _gender(parse, range(first, run[-1] + 1)), named=True)
+    name_before = _name_before_apposition(parse, first)
+    if name_before is not None:
+        mention = _named(parse, name_before, None, None)
+        return Mention(mention.start, parse.tokens[last].end, mention.name,
+                       _role_text(parse, first, last), mention.kind,
+                       _gender(parse, range(first, last + 1)), named=True)
     indices = list(range(first, last + 1))
     kind = "organization" if _is_organization(parse, [head]) else "description"
     text = _span_text(parse, first, last)

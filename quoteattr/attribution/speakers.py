@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from quoteattr.attribution.entities import EntityTable, content_words
-from quoteattr.attribution.mentions import PRONOUN, Mention, describe, is_time_word, pronoun_mention
-from quoteattr.attribution.verbs import VerbMatch
+from quoteattr.attribution.mentions import (
+    PRONOUN,
+    Mention,
+    describe,
+    is_time_word,
+    name_run,
+    pronoun_mention,
+)
+from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
 from quoteattr.parse.base import Parse
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -55,13 +64,17 @@ def _inverted_pronoun(parse: Parse, verb: VerbMatch) -> int | None:
 def subject_of(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:
     """Return the head token of the subject of a reporting verb, outside the quote ``excluded``.
 
-    Tries, in order: an inverted clitic ("a-t-il"), a nominal subject before the verb, an
-    inverted nominal after it (parsers often label it ``obj`` or ``dep``), then the first bare
-    noun phrase after the verb in its clause.
+    Tries, in order: an inverted clitic ("a-t-il"), the noun phrase right before the verb, a
+    nominal subject in the tree, the subject of a verb it is coordinated with, an inverted
+    nominal after it (parsers often label it ``obj`` or ``dep``), then the first bare noun
+    phrase after the verb in its clause.
     """
     clitic = _inverted_pronoun(parse, verb)
     if clitic is not None:
         return clitic
+    before = _subject_before(parse, verb, excluded)
+    if before is not None:
+        return before
     heads = {verb.head, verb.first, verb.last}
     children = sorted(c for h in heads for c in parse.children[h]
                       if _outside(parse, c, excluded) and c not in heads)
@@ -70,6 +83,10 @@ def subject_of(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int 
         if token.dep in _SUBJECT_DEPS and token.pos in _NOMINAL and child < verb.first \
                 and token.text.lower() not in {"ce", "c'", "cela", "ça", "qui", "que"}:
             return child
+    if parse.tokens[verb.head].dep == "conj" and parse.tokens[verb.head].head < verb.first:
+        coordinated = reporting_verb_at(parse, parse.tokens[verb.head].head)
+        if coordinated is not None:
+            return subject_of(parse, coordinated, excluded)
     for child in children:
         token = parse.tokens[child]
         if child > verb.last and token.dep in _INVERTED_DEPS and token.pos in {"NOUN", "PROPN"} \
@@ -78,13 +95,65 @@ def subject_of(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int 
     return _first_bare_nominal(parse, verb, excluded)
 
 
+_ASIDE = regex.compile(
+    r"(?:de\s+(?:son|leur)\s+côté|pour\s+(?:sa|leur)\s+part|quant\s+à\s+(?:lui|elle|eux|elles)"
+    r"|lui\s+aussi|elle\s+aussi|eux\s+aussi|pour\s+autant|ainsi|aussitôt|également|encore|déjà)"
+    r"[\s,]*$",
+    regex.IGNORECASE,
+)
+_NP_CLIMB_DEPS = {"nmod", "flat", "flat:name", "amod"}
+
+
+def _subject_before(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:
+    """Return the noun phrase right before the verb ("La ministre, Nadia Berthier, a dit").
+
+    Skips auxiliaries, negation, adverbs, asides ("de son côté", "pour sa part") and one
+    comma; lands on a name or a noun and climbs to the head of its noun phrase. A phrase
+    introduced by a preposition or inside a relative clause is not a subject.
+    """
+    sentence = parse.tokens[verb.head].sent
+    j = verb.first - 1
+    commas = 0
+    while j >= 0 and parse.tokens[j].sent == sentence:
+        token = parse.tokens[j]
+        aside = _ASIDE.search(parse.text, max(0, token.end - 40), token.end)
+        if aside is not None and aside.start() < token.end:
+            j = parse.token_at(aside.start()) - 1
+        elif token.pos in {"AUX", "ADV", "PART"} or token.text.lower() in {"ne", "n'", "n’"}:
+            j -= 1
+        elif token.text == "," and commas == 0:
+            commas += 1
+            j -= 1
+        else:
+            break
+    if j < 0 or parse.tokens[j].sent != sentence or not _outside(parse, j, excluded):
+        return None
+    while j > 0 and parse.tokens[j].pos == "ADJ" and parse.tokens[j - 1].sent == sentence:
+        j -= 1
+    if parse.tokens[j].pos not in {"NOUN", "PROPN"} or is_time_word(parse, j):
+        return None
+    if name_run(parse, j) is None:
+        while parse.tokens[j].dep in _NP_CLIMB_DEPS and parse.tokens[j].head < j \
+                and parse.tokens[parse.tokens[j].head].pos in {"NOUN", "PROPN"}:
+            j = parse.tokens[j].head
+    else:
+        j = name_run(parse, j)[0]
+    start = parse.token_at(describe(parse, j).start)
+    previous = parse.tokens[start - 1] if start > 0 else None
+    if previous is not None and previous.sent == sentence and (
+            previous.pos == "ADP" or previous.text.lower() in {"qui", "que", "qu'", "dont", "où"}):
+        return None
+    return j
+
+
 def _first_bare_nominal(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:
     """Return the first noun or name after the verb that no preposition introduces."""
     sentence = parse.tokens[verb.head].sent
     j = verb.last + 1
     while j < len(parse.tokens) and parse.tokens[j].sent == sentence and j <= verb.last + 12:
         token = parse.tokens[j]
-        if token.text in {".", "«", "»", ";", ":"} or not _outside(parse, j, excluded):
+        if token.text in {".", "«", "»", ";", ":", ","} or token.pos in {"SCONJ", "VERB", "AUX"} \
+                or token.text.lower() in {"que", "qu'", "qu’"} or not _outside(parse, j, excluded):
             return None
         if token.pos in {"NOUN", "PROPN"} and not is_time_word(parse, j):
             previous = parse.tokens[j - 1]

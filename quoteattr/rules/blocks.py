@@ -17,6 +17,9 @@ from quoteattr.rules.marks import QuoteCandidate
 _COLON_AT_LINE_END = regex.compile(r":[ \t\u00a0\u202f]*(?:\r\n|\n|\r)")
 _OPENING_MARKS = "«“\"”-–—•"
 _MIN_WORDS = 4
+_SPEAKING_PERSON = regex.compile(
+    r"(?<!\w)(?:je|j['’]|nous|notre|nos|mon|ma|mes|vous|votre|vos|me|m['’])(?!\w)", regex.IGNORECASE)
+_MARKS = regex.compile(r"[«»“”\"]")
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,23 @@ def _next_lines(text: str, position: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def _continued(text: str, start: int, end: int) -> int:
+    """Return the end of a block extended over the next paragraphs that still speak.
+
+    A following paragraph continues the speech when it has no quote marks, is no timestamp
+    or update line, and speaks in the first or second person ("nous", "notre", "vous").
+    """
+    while True:
+        following = _next_lines(text, end)
+        if following is None or "\n" not in text[end:following[0]]:
+            return end
+        paragraph = text[following[0]:following[1]]
+        if _MARKS.search(paragraph) or is_timestamp_line(paragraph) \
+                or not _SPEAKING_PERSON.search(paragraph):
+            return end
+        end = following[1]
+
+
 def find_blocks(text: str, quotes: list[QuoteCandidate]) -> list[BlockCandidate]:
     """Return block candidates: a line ending with a colon, then unmarked lines of words."""
     found = []
@@ -67,5 +87,5 @@ def find_blocks(text: str, quotes: list[QuoteCandidate]) -> list[BlockCandidate]
         block = text[start:end]
         if is_timestamp_line(block) or len(block.split()) < _MIN_WORDS:
             continue
-        found.append(BlockCandidate(colon, start, end))
+        found.append(BlockCandidate(colon, start, _continued(text, start, end)))
     return found

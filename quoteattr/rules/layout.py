@@ -22,6 +22,9 @@ _TIMESTAMP = regex.compile(
     )\s*$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+_RELATED = regex.compile(r"^\s*(?:(?:à\s+)?lire\s+aussi|voir\s+aussi|plus\s*:|lisez\s+notre|en\s+savoir\s+plus)\b",
+                         regex.IGNORECASE)
+_MENU_BARS = regex.compile(r"\s[|·•]\s")
 _SEPARATOR = regex.compile(r"^\s*[-–—•|·*]+\s*$")
 _SENTENCE_END = regex.compile(r"[.!?…:;][»”\"\s]*$")
 _LIST_MIN_LINES = 3
@@ -65,7 +68,8 @@ def is_timestamp_line(line: str) -> bool:
 def furniture_ranges(text: str) -> list[tuple[int, int]]:
     """Return the character ranges of lines that are page furniture, not article prose.
 
-    Furniture is a timestamp or update line, or a run of at least three short lines with no
+    Furniture is a timestamp or update line, a "Lire aussi" line, a line of items separated by
+    bars ("Politique | Monde | Sport"), or a run of at least three short lines with no
     sentence-final punctuation (a navigation menu or a list of headlines), separator lines
     ("-", "•") included.
     """
@@ -75,7 +79,7 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
         line = match.group()
         if not line.strip():
             continue
-        if is_timestamp_line(line):
+        if is_timestamp_line(line) or _RELATED.match(line) or len(_MENU_BARS.findall(line)) >= 2:
             ranges.append(match.span())
             continue
         if _SEPARATOR.match(line) or (
