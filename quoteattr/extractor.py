@@ -186,7 +186,7 @@ def _combine(direct: list[Finding], reported: list[Finding]) -> list[Finding]:
                    for d in inside):
                 continue
             report.kind = "mixed"
-            report.confidence = max(report.confidence, 0.8 if report.speaker else 0.5)
+            report.confidence = max(report.confidence, 0.8 if report.speaker else 0.45)
             for d in inside:
                 kept_direct.remove(d)
         results.append(report)

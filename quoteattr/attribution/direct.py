@@ -20,7 +20,8 @@ from quoteattr.lexicons import organization_nouns, speech_nouns
 
 _INCISE_FILLERS = {"AUX", "ADV", "PART"}
 _SELON_AFTER = regex.compile(r"[\s\u00a0\u202f]*,?[\s\u00a0\u202f]*(?P<word>selon|d['’]après)\s", regex.IGNORECASE)
-_SELON_BEFORE = regex.compile(r"(?:selon|d['’]après)\s+[^,«»“”\"\n]{1,80},[\s\u00a0\u202f]*$", regex.IGNORECASE)
+_SELON_BEFORE = regex.compile(r"(?:selon|d['’]après)\s+(?:[^,«»“”\"\n]{1,80},){1,3}[\s\u00a0\u202f]*$", regex.IGNORECASE)
+_LIGHT_VERBS = {"contenter", "borner", "vouloir", "tenir", "préférer", "devoir", "pouvoir", "aller", "venir"}
 _PADDING = " \t\u00a0\u202f"
 _CONTINUATION_PARAGRAPHS = 2
 _CONTINUATION_SENTENCES = 4
@@ -84,7 +85,7 @@ def _incise_after(ctx: DocumentContext, close_end: int) -> VerbMatch | None:
     j = parse.token_at(close_end)
     if j < 0 or "\n\n" in ctx.text[close_end:parse.tokens[j].start]:
         return None
-    for k in range(j, min(j + 7, len(parse.tokens))):
+    for k in range(j, min(j + 9, len(parse.tokens))):
         token = parse.tokens[k]
         match = reporting_verb_at(parse, k)
         if match is not None and token.pos != "NOUN":
@@ -93,7 +94,8 @@ def _incise_after(ctx: DocumentContext, close_end: int) -> VerbMatch | None:
             if comma or (subject is not None and subject > match.last):
                 return match
             return None
-        if token.text in {",", "-t", "ne", "n'"} or token.pos in _INCISE_FILLERS \
+        if token.text in {",", "-t", "ne", "n'", "s'", "s’", "se", "de", "d'", "d’", "à"} \
+                or token.pos in _INCISE_FILLERS or token.lemma in _LIGHT_VERBS \
                 or (token.text.startswith("-") and PRONOUN.match(token.text)):
             continue
         return None

@@ -14,14 +14,15 @@ import regex
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.direct import _finish, _recent_speakers
 from quoteattr.attribution.findings import Finding
+from quoteattr.attribution.mentions import name_run
 from quoteattr.attribution.speakers import resolve, subject_of
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
 from quoteattr.parse.base import Parse
 
 _QUE = {"que", "qu'", "qu’"}
 _INFINITIVE_VERBS = {"dire", "affirmer", "assurer", "estimer", "déclarer", "reconnaître",
-                     "admettre", "nier", "démentir", "prétendre", "penser", "croire", "avouer",
-                     "espérer", "juger", "promettre", "jurer", "menacer", "certifier", "confier"}
+                     "admettre", "nier", "démentir", "prétendre", "avouer", "espérer", "juger",
+                     "promettre", "jurer", "menacer", "certifier", "confier"}
 _TRAILING_CUE = regex.compile(
     r"[\s\u00a0]*,[\s\u00a0]*(?:selon|d['’]après|citant|cité(?:e|s|es)?\s+par|rapporte|relate|"
     r"(?:a|ont|avait|aurait)\s+(?:\w+\s+)?(?:rapporté|indiqué|précisé|ajouté|affirmé|déclaré|"
@@ -43,6 +44,12 @@ def _trim(ctx: DocumentContext, start: int, end: int) -> tuple[int, int]:
     while start < end and ctx.text[start] in _CLAUSE_PUNCT:
         start += 1
     return start, end
+
+
+def _paragraph_bound(ctx: DocumentContext, start: int, end: int) -> int:
+    """Return ``end``, or the end of the paragraph holding ``start`` when that comes first."""
+    paragraph = ctx.paragraphs[ctx.paragraph_index(start)]
+    return min(end, paragraph.end) if paragraph.start <= start else end
 
 
 def _subtree_end(ctx: DocumentContext, head: int, sentence: int) -> int:
@@ -122,7 +129,7 @@ def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None
     parse = ctx.parse
     sentence = parse.tokens[verb.head].sent
     sentence_end = parse.sentences[sentence].end
-    for k in range(verb.last + 1, min(verb.last + 10, len(parse.tokens))):
+    for k in range(verb.last + 1, min(verb.last + 16, len(parse.tokens))):
         token = parse.tokens[k]
         if token.sent != sentence or token.text in {".", "«", ";", ":"}:
             return None
@@ -130,9 +137,7 @@ def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None
             if k + 1 >= len(parse.tokens) or parse.tokens[k + 1].sent != sentence:
                 return None
             start = parse.tokens[k + 1].start
-            head = token.head
-            end = _subtree_end(ctx, head, sentence) if head > k else sentence_end
-            end = _cut_coordination(ctx, k + 2, min(end, sentence_end))
+            end = _cut_coordination(ctx, k + 2, _paragraph_bound(ctx, start, sentence_end))
             return _trim(ctx, start, end)
         if token.pos == "VERB" and reporting_verb_at(parse, k) is None:
             return None
@@ -182,6 +187,10 @@ def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] |
     if len(content) < 4 or ctx.text[start] in "«“\"" or not any(
             parse.tokens[i].pos in {"VERB", "AUX"} for i in content):
         return None
+    for i in content:
+        if parse.tokens[i].pos == "VERB" and reporting_verb_at(parse, i) is not None and any(
+                t.text.lower() in _QUE for t in parse.tokens[i + 1:i + 5]):
+            return None
     return _trim(ctx, start, end)
 
 
@@ -192,37 +201,74 @@ def _selon_clause(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int
     word = token.text.lower()
     if word not in _SELON_WORDS or (word == "après" and parse.tokens[index - 1].text.lower() not in {"d'", "d’"}):
         return None
-    head = token.head if token.dep == "case" and token.head > index else None
+    sentence = parse.sentences[token.sent]
+    head = _selon_head(parse, index, sentence.last)
     if head is None:
         return None
-    sentence = parse.sentences[token.sent]
-    np_end = max(parse.subtree(head))
     first = index - 1 if word == "après" else index
     if word == "pour" and not _personal(ctx, head):
         return None
-    np_end = _skip_apposition(parse, np_end, sentence.last)
-    if np_end + 1 < len(parse.tokens) and parse.tokens[np_end + 1].text == "," \
-            and first == sentence.first:
-        return head, _trim(ctx, parse.tokens[np_end + 1].end, sentence.end)
+    if first == sentence.first or _opens_clause(parse, first):
+        comma = _np_comma(parse, index, sentence.last)
+        if comma is None:
+            return None
+        comma = _skip_apposition(parse, comma, sentence.last)
+        end = _paragraph_bound(ctx, parse.tokens[comma].end, sentence.end)
+        return head, _trim(ctx, parse.tokens[comma].end, end)
     if first > sentence.first and parse.tokens[first - 1].text == "," and word != "pour":
-        tail = range(np_end + 1, sentence.last + 1)
-        if all(parse.tokens[i].pos == "PUNCT" for i in tail):
-            return head, _trim(ctx, sentence.start, parse.tokens[first - 1].start)
+        start = max(sentence.start, ctx.paragraphs[ctx.paragraph_index(parse.tokens[first].start)].start)
+        return head, _trim(ctx, start, parse.tokens[first - 1].start)
     return None
 
 
-def _skip_apposition(parse: Parse, np_end: int, last: int) -> int:
-    """Return the end of an apposition after a noun phrase (", économiste à l'institut X,")."""
-    if np_end + 2 > last or parse.tokens[np_end + 1].text != ",":
-        return np_end
-    j = np_end + 2
-    if parse.tokens[j].pos not in {"NOUN", "DET", "ADJ", "PROPN"}:
-        return np_end
-    while j <= last and parse.tokens[j].text != ",":
-        if parse.tokens[j].pos in {"VERB", "AUX"}:
-            return np_end
-        j += 1
-    return j - 1 if j <= last and j - np_end <= 12 else np_end
+def _opens_clause(parse: Parse, index: int) -> bool:
+    """Return True when ``index`` follows a colon or a line start (a headline "Selon X, …")."""
+    previous = parse.tokens[index - 1] if index > 0 else None
+    return previous is None or previous.text in {":", "\n"} or "\n" in parse.text[previous.end:parse.tokens[index].start]
+
+
+def _selon_head(parse: Parse, index: int, last: int) -> int | None:
+    """Return the head of the noun phrase after "selon" / "d'après" / "pour"."""
+    for j in range(index + 1, min(index + 8, last + 1)):
+        token = parse.tokens[j]
+        if token.text == ",":
+            return None
+        if token.pos in {"PROPN", "NOUN", "PRON"}:
+            run = name_run(parse, j)
+            return run[0] if run else j
+    return None
+
+
+def _np_comma(parse: Parse, index: int, last: int) -> int | None:
+    """Return the comma that closes the noun phrase after "selon X", within a few words."""
+    for j in range(index + 1, min(index + 16, last + 1)):
+        if parse.tokens[j].text == ",":
+            return j
+        if parse.tokens[j].pos in {"VERB", "AUX"} and parse.tokens[j].morph.get("VerbForm") == "Fin":
+            return None
+    return None
+
+
+def _skip_apposition(parse: Parse, comma: int, last: int) -> int:
+    """Return the comma that ends the appositions after a noun phrase (", économiste à X,")."""
+    for _ in range(2):
+        j = comma + 1
+        if j > last or parse.tokens[j].pos not in {"NOUN", "DET", "ADJ", "PROPN", "ADP", "VERB"}:
+            return comma
+        while j <= last and parse.tokens[j].text != ",":
+            token = parse.tokens[j]
+            if token.pos == "AUX" or (token.pos == "VERB" and token.morph.get("VerbForm") != "Part"):
+                return comma
+            j += 1
+        if j > last or j - comma > 12:
+            return comma
+        comma = j
+    return comma
+
+
+def _passive(parse: Parse, index: int) -> bool:
+    """Return True for a passive reporting verb ("sont invités à", "a été prévenu")."""
+    return any(parse.tokens[c].dep == "aux:pass" for c in parse.children[index])
 
 
 def _personal(ctx: DocumentContext, head: int) -> bool:
@@ -243,14 +289,16 @@ def find_reported(ctx: DocumentContext) -> list[Finding]:
         selon = _selon_clause(ctx, index)
         if selon is not None:
             head, (start, end) = selon
-            if end - start >= 12:
+            if end - start >= 12 and not any(f.start <= start < f.end for f in findings):
                 speaker = resolve(parse, head, ctx.table, [])
                 finding = Finding(start, end, "indirect", "selon", speaker, None, confidence=0.75)
                 sentence = parse.sentences[parse.tokens[index].sent]
                 findings.append(_finish(ctx, finding, [(sentence.start, sentence.end)]))
             continue
         verb = reporting_verb_at(parse, index)
-        if verb is None or parse.tokens[index].pos == "NOUN" or verb.head != index:
+        if verb is None or verb.head != index or _passive(parse, index):
+            continue
+        if parse.tokens[index].pos == "NOUN" and (index == 0 or parse.tokens[index - 1].pos != "PROPN"):
             continue
         span = (_que_clause(ctx, verb) or _infinitive_clause(ctx, verb)
                 or _directive_clause(ctx, verb) or _inverted_incise(ctx, verb))

@@ -92,7 +92,34 @@ def subject_of(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int 
         if child > verb.last and token.dep in _INVERTED_DEPS and token.pos in {"NOUN", "PROPN"} \
                 and not _has_preposition(parse, child) and not is_time_word(parse, child):
             return child
-    return _first_bare_nominal(parse, verb, excluded)
+    bare = _first_bare_nominal(parse, verb, excluded)
+    if bare is not None:
+        return bare
+    return _governing_subject(parse, verb, excluded)
+
+
+def _governing_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:
+    """Return the subject of the verb that governs a non-finite reporting verb.
+
+    "… se bornant à répéter que" and "avant de préciser que" take the subject of the finite
+    verb they depend on.
+    """
+    token = parse.tokens[verb.head]
+    if token.morph.get("VerbForm") not in {"Inf", "Part", "Ger"}:
+        return None
+    current = verb.head
+    for _ in range(4):
+        dep = parse.tokens[current].dep
+        head = parse.tokens[current].head
+        if head == current or dep not in {"xcomp", "advcl", "conj", "acl", "obl", "ccomp"}:
+            return None
+        current = head
+        if parse.tokens[current].pos in {"VERB", "AUX"} and parse.tokens[current].morph.get("VerbForm") == "Fin" \
+                or any(parse.tokens[c].pos == "AUX" and parse.tokens[c].morph.get("VerbForm") == "Fin"
+                       for c in parse.children[current]):
+            governing = VerbMatch(current, current, current, verb.entry)
+            return subject_of(parse, governing, excluded)
+    return None
 
 
 _ASIDE = regex.compile(

@@ -22,8 +22,10 @@ _TIMESTAMP = regex.compile(
     )\s*$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
-_RELATED = regex.compile(r"^\s*(?:(?:à\s+)?lire\s+aussi|voir\s+aussi|plus\s*:|lisez\s+notre|en\s+savoir\s+plus)\b",
+_RELATED = regex.compile(r"(?:(?<!\w)(?:à\s+)?lire\s+aussi|(?<!\w)voir\s+aussi|^\s*plus\s*:|lisez\s+notre|en\s+savoir\s+plus)\b",
                          regex.IGNORECASE)
+_CODE = regex.compile(r"</?script|\bwindow\.|\bdocument\.|\bfunction\s*\(|\bvar\s+\w+\s*=|=>|\w\(\{|\}\);|\bdataLayer\b")
+_CODE_END = regex.compile(r"[;>]")
 _MENU_BARS = regex.compile(r"\s[|·•]\s")
 _SEPARATOR = regex.compile(r"^\s*[-–—•|·*]+\s*$")
 _SENTENCE_END = regex.compile(r"[.!?…:;][»”\"\s]*$")
@@ -68,8 +70,8 @@ def is_timestamp_line(line: str) -> bool:
 def furniture_ranges(text: str) -> list[tuple[int, int]]:
     """Return the character ranges of lines that are page furniture, not article prose.
 
-    Furniture is a timestamp or update line, a "Lire aussi" line, a line of items separated by
-    bars ("Politique | Monde | Sport"), or a run of at least three short lines with no
+    Furniture is a timestamp or update line, a line of script code, what follows "Lire aussi"
+    on its line, a line of items separated by bars ("Politique | Monde | Sport"), or a run of at least three short lines with no
     sentence-final punctuation (a navigation menu or a list of headlines), separator lines
     ("-", "•") included.
     """
@@ -79,7 +81,13 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
         line = match.group()
         if not line.strip():
             continue
-        if is_timestamp_line(line) or _RELATED.match(line) or len(_MENU_BARS.findall(line)) >= 2:
+        related = _RELATED.search(line)
+        if related is not None:
+            ranges.append((match.start() + related.start(), match.end()))
+        if _CODE.search(line):
+            code_end = max(m.end() for m in _CODE_END.finditer(line)) if _CODE_END.search(line) else len(line)
+            ranges.append((match.start(), match.start() + code_end))
+        if is_timestamp_line(line) or len(_MENU_BARS.findall(line)) >= 2:
             ranges.append(match.span())
             continue
         if _SEPARATOR.match(line) or (
@@ -90,10 +98,21 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
         _close_run(run, ranges)
         run = []
     _close_run(run, ranges)
-    return sorted(ranges)
+    return _merge(sorted(ranges))
 
 
 def _close_run(run: list[tuple[int, int]], ranges: list[tuple[int, int]]) -> None:
     """Add a run of short lines to ``ranges`` when it is long enough to be a list."""
     if len(run) >= _LIST_MIN_LINES:
         ranges.extend(run)
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return sorted ranges with overlapping ones joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
