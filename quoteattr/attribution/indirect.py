@@ -214,11 +214,25 @@ def _selon_clause(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int
             return None
         comma = _skip_apposition(parse, comma, sentence.last)
         end = _paragraph_bound(ctx, parse.tokens[comma].end, sentence.end)
+        if _holds_report(parse, comma + 1, end):
+            return None
         return head, _trim(ctx, parse.tokens[comma].end, end)
     if first > sentence.first and parse.tokens[first - 1].text == "," and word != "pour":
         start = max(sentence.start, ctx.paragraphs[ctx.paragraph_index(parse.tokens[first].start)].start)
         return head, _trim(ctx, start, parse.tokens[first - 1].start)
     return None
+
+
+def _holds_report(parse: Parse, first: int, end: int) -> bool:
+    """Return True when a clause holds a reporting verb with its own speaker or colon cue."""
+    k = first
+    while k < len(parse.tokens) and parse.tokens[k].start < end:
+        if parse.tokens[k].pos == "VERB" and reporting_verb_at(parse, k) is not None:
+            following = parse.tokens[k + 1:k + 6]
+            if any(t.text.lower() in _QUE or t.text == ":" for t in following):
+                return True
+        k += 1
+    return False
 
 
 def _opens_clause(parse: Parse, index: int) -> bool:
@@ -322,7 +336,7 @@ def _merge_relays(findings: list[Finding]) -> list[Finding]:
         if outer is None:
             kept.append(finding)
             continue
-        relaying = (outer.verb is not None and outer.verb.entry.relay) or (
+        relaying = outer.cue == "selon" or (outer.verb is not None and outer.verb.entry.relay) or (
             outer.speaker is not None and outer.speaker.kind == "organization" and outer.relays)
         if relaying and finding.speaker is not None:
             names = {r[2] for r in finding.relays}

@@ -20,6 +20,8 @@ _TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dim
                "matin", "soir", "jour", "semaine", "mois", "année", "an", "fois", "midi",
                "nuit", "après-midi", "aujourd'hui", "janvier", "février", "mars", "avril", "mai",
                "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+_CAPITALISED_TITLES = {"Premier", "Première", "Président", "Présidente", "Secrétaire", "Ministre",
+                       "Monsieur", "Madame", "Maître", "Général", "Chef"}
 _PARTICLES = {"da", "de", "del", "della", "di", "do", "dos", "van", "von", "der", "den", "bin", "ben", "al", "el", "ibn"}
 _ROLE_POS = {"NOUN", "ADJ", "DET", "ADP", "PROPN", "NUM"}
 _ARTICLES = {"le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "ses", "leur"}
@@ -61,7 +63,7 @@ def _glued(parse: Parse, left: int, right: int) -> bool:
 def is_name_token(parse: Parse, index: int) -> bool:
     """Return True for a token that can be part of a person's or body's name."""
     token = parse.tokens[index]
-    if token.text in HONORIFICS or not token.text[:1].isupper():
+    if token.text in HONORIFICS or token.text in _CAPITALISED_TITLES or not token.text[:1].isupper():
         return False
     return token.pos == "PROPN" or token.ent in {"PER", "MISC"}
 
@@ -109,7 +111,7 @@ def _np_right(parse: Parse, index: int) -> int:
             last = j
         elif token.pos == "VERB" and token.morph.get("VerbForm") == "Part" and token.morph.get("Tense") == "Past":
             last = j
-        elif token.pos in {"ADP", "DET"} and token.text.lower() in {"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "les", "en", "aux"}:
+        elif token.pos in {"ADP", "DET"} and token.text.lower() in {"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "les", "en", "aux", "avec"}:
             pass
         elif token.text == "-" and _glued(parse, j - 1, j):
             pass
@@ -220,8 +222,7 @@ def _named(parse: Parse, run: list[int], role_first: int | None,
 
 def _name_before_apposition(parse: Parse, first: int) -> list[int] | None:
     """Return the name that a description at ``first`` stands in apposition to ("X, le …")."""
-    if first < 2 or parse.tokens[first - 1].text != "," \
-            or parse.tokens[first].text.lower() not in _ARTICLES:
+    if first < 2 or parse.tokens[first - 1].text != ",":
         return None
     if parse.tokens[first - 2].sent != parse.tokens[first].sent:
         return None

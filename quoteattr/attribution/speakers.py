@@ -41,9 +41,13 @@ def _outside(parse: Parse, index: int, excluded: tuple[int, int]) -> bool:
 
 
 def _has_preposition(parse: Parse, index: int) -> bool:
-    """Return True when a nominal is introduced by a preposition ("à l'AFP")."""
-    return any(parse.tokens[c].dep == "case" and parse.tokens[c].i < index
-               for c in parse.children[index])
+    """Return True when a nominal is introduced by a preposition ("à l'AFP", "sur France Inter")."""
+    if any(parse.tokens[c].dep == "case" and c < index for c in parse.children[index]):
+        return True
+    j = index - 1
+    while j >= 0 and (parse.tokens[j].pos in {"DET", "ADJ"} or parse.tokens[j].text in {"l'", "l’"}):
+        j -= 1
+    return j >= 0 and parse.tokens[j].pos == "ADP"
 
 
 def _inverted_pronoun(parse: Parse, verb: VerbMatch) -> int | None:
@@ -65,9 +69,10 @@ def subject_of(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int 
     """Return the head token of the subject of a reporting verb, outside the quote ``excluded``.
 
     Tries, in order: an inverted clitic ("a-t-il"), the noun phrase right before the verb, a
-    nominal subject in the tree, the subject of a verb it is coordinated with, an inverted
-    nominal after it (parsers often label it ``obj`` or ``dep``), then the first bare noun
-    phrase after the verb in its clause.
+    nominal subject in the tree, an inverted nominal after the verb (parsers often label it
+    ``obj`` or ``dep``), the subject of a verb it is coordinated with, the first bare noun
+    phrase after the verb, and for a non-finite verb ("se bornant à répéter que") the subject
+    of the report before it in the sentence.
     """
     clitic = _inverted_pronoun(parse, verb)
     if clitic is not None:
@@ -83,10 +88,6 @@ def subject_of(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int 
         if token.dep in _SUBJECT_DEPS and token.pos in _NOMINAL and child < verb.first \
                 and token.text.lower() not in {"ce", "c'", "cela", "ça", "qui", "que"}:
             return child
-    if parse.tokens[verb.head].dep == "conj" and parse.tokens[verb.head].head < verb.first:
-        coordinated = reporting_verb_at(parse, parse.tokens[verb.head].head)
-        if coordinated is not None:
-            return subject_of(parse, coordinated, excluded)
     for child in children:
         token = parse.tokens[child]
         if child > verb.last and token.dep in _INVERTED_DEPS and token.pos in {"NOUN", "PROPN"} \
@@ -95,30 +96,27 @@ def subject_of(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int 
     bare = _first_bare_nominal(parse, verb, excluded)
     if bare is not None:
         return bare
-    return _governing_subject(parse, verb, excluded)
+    return _previous_reporter_subject(parse, verb, excluded)
 
 
-def _governing_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:
-    """Return the subject of the verb that governs a non-finite reporting verb.
+def _previous_reporter_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:
+    """Return the subject of the report that precedes a subjectless one in its sentence.
 
-    "… se bornant à répéter que" and "avant de préciser que" take the subject of the finite
-    verb they depend on.
+    Covers coordination ("a reconnu que … et annoncé que") and non-finite tails ("…, se
+    bornant à répéter que", "avant de préciser que").
     """
-    token = parse.tokens[verb.head]
-    if token.morph.get("VerbForm") not in {"Inf", "Part", "Ger"}:
-        return None
-    current = verb.head
-    for _ in range(4):
-        dep = parse.tokens[current].dep
-        head = parse.tokens[current].head
-        if head == current or dep not in {"xcomp", "advcl", "conj", "acl", "obl", "ccomp"}:
+    sentence = parse.tokens[verb.head].sent
+    for j in range(verb.first - 1, -1, -1):
+        token = parse.tokens[j]
+        if token.sent != sentence:
             return None
-        current = head
-        if parse.tokens[current].pos in {"VERB", "AUX"} and parse.tokens[current].morph.get("VerbForm") == "Fin" \
-                or any(parse.tokens[c].pos == "AUX" and parse.tokens[c].morph.get("VerbForm") == "Fin"
-                       for c in parse.children[current]):
-            governing = VerbMatch(current, current, current, verb.entry)
-            return subject_of(parse, governing, excluded)
+        if not _outside(parse, j, excluded) or token.pos != "VERB":
+            continue
+        earlier = reporting_verb_at(parse, j)
+        if earlier is not None and earlier.head == j:
+            subject = subject_of(parse, earlier, excluded)
+            if subject is not None:
+                return subject
     return None
 
 
@@ -136,10 +134,35 @@ def _subject_before(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) ->
 
     Skips auxiliaries, negation, adverbs, asides ("de son côté", "pour sa part") and one
     comma; lands on a name or a noun and climbs to the head of its noun phrase. A phrase
-    introduced by a preposition or inside a relative clause is not a subject.
+    introduced by a preposition or inside a relative clause is not a subject, but an aside
+    between commas (", cité par l'agence Yonhap,") is stepped over.
     """
     sentence = parse.tokens[verb.head].sent
     j = verb.first - 1
+    if parse.tokens[verb.head].morph.get("VerbForm") == "Inf" and j >= 0 \
+            and parse.tokens[j].text.lower() in {"de", "d'", "d’"}:
+        j -= 1
+    for _ in range(3):
+        j = _skip_to_nominal(parse, j, sentence)
+        if j is None or not _outside(parse, j, excluded):
+            return None
+        head = _noun_phrase_head(parse, j, sentence)
+        if head is None:
+            return None
+        start = parse.token_at(describe(parse, head).start)
+        previous = parse.tokens[start - 1] if start > 0 else None
+        blocked = previous is not None and previous.sent == sentence and (
+            previous.pos == "ADP" or previous.text.lower() in {"qui", "que", "qu'", "dont", "où"})
+        if not blocked:
+            return head
+        j = _comma_before(parse, start, sentence)
+        if j is None:
+            return None
+    return None
+
+
+def _skip_to_nominal(parse: Parse, j: int, sentence: int) -> int | None:
+    """Step left over auxiliaries, negation, adverbs, asides and one comma."""
     commas = 0
     while j >= 0 and parse.tokens[j].sent == sentence:
         token = parse.tokens[j]
@@ -152,25 +175,33 @@ def _subject_before(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) ->
             commas += 1
             j -= 1
         else:
-            break
-    if j < 0 or parse.tokens[j].sent != sentence or not _outside(parse, j, excluded):
-        return None
+            return j
+    return None
+
+
+def _noun_phrase_head(parse: Parse, j: int, sentence: int) -> int | None:
+    """Return the head of the noun phrase ending at ``j`` (a name's first token), or None."""
+    run = name_run(parse, j)
+    if run is not None:
+        return run[0]
     while j > 0 and parse.tokens[j].pos == "ADJ" and parse.tokens[j - 1].sent == sentence:
         j -= 1
     if parse.tokens[j].pos not in {"NOUN", "PROPN"} or is_time_word(parse, j):
         return None
-    if name_run(parse, j) is None:
-        while parse.tokens[j].dep in _NP_CLIMB_DEPS and parse.tokens[j].head < j \
-                and parse.tokens[parse.tokens[j].head].pos in {"NOUN", "PROPN"}:
-            j = parse.tokens[j].head
-    else:
-        j = name_run(parse, j)[0]
-    start = parse.token_at(describe(parse, j).start)
-    previous = parse.tokens[start - 1] if start > 0 else None
-    if previous is not None and previous.sent == sentence and (
-            previous.pos == "ADP" or previous.text.lower() in {"qui", "que", "qu'", "dont", "où"}):
-        return None
+    while parse.tokens[j].dep in _NP_CLIMB_DEPS and parse.tokens[j].head < j \
+            and parse.tokens[parse.tokens[j].head].pos in {"NOUN", "PROPN"}:
+        j = parse.tokens[j].head
     return j
+
+
+def _comma_before(parse: Parse, start: int, sentence: int) -> int | None:
+    """Return the token before the comma that opens the aside holding token ``start``."""
+    for k in range(start - 1, max(-1, start - 10), -1):
+        if parse.tokens[k].sent != sentence:
+            return None
+        if parse.tokens[k].text == ",":
+            return k - 1
+    return None
 
 
 def _first_bare_nominal(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:
@@ -179,7 +210,7 @@ def _first_bare_nominal(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]
     j = verb.last + 1
     while j < len(parse.tokens) and parse.tokens[j].sent == sentence and j <= verb.last + 12:
         token = parse.tokens[j]
-        if token.text in {".", "«", "»", ";", ":", ","} or token.pos in {"SCONJ", "VERB", "AUX"} \
+        if token.text in {".", "«", "»", ";", ":"} or token.pos in {"SCONJ", "VERB", "AUX"} \
                 or token.text.lower() in {"que", "qu'", "qu’"} or not _outside(parse, j, excluded):
             return None
         if token.pos in {"NOUN", "PROPN"} and not is_time_word(parse, j):
