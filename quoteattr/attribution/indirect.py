@@ -139,7 +139,7 @@ def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None
             start = parse.tokens[k + 1].start
             end = _cut_coordination(ctx, k + 2, _paragraph_bound(ctx, start, sentence_end))
             return _trim(ctx, start, end)
-        if token.pos == "VERB" and reporting_verb_at(parse, k) is None:
+        if token.pos == "VERB" and token.morph.get("VerbForm") != "Part" and reporting_verb_at(parse, k) is None:
             return None
     return None
 
@@ -219,6 +219,8 @@ def _selon_clause(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int
         return head, _trim(ctx, parse.tokens[comma].end, end)
     if first > sentence.first and parse.tokens[first - 1].text == "," and word != "pour":
         start = max(sentence.start, ctx.paragraphs[ctx.paragraph_index(parse.tokens[first].start)].start)
+        if _holds_report(parse, parse.token_at(start), parse.tokens[first - 1].start):
+            return None
         return head, _trim(ctx, start, parse.tokens[first - 1].start)
     return None
 

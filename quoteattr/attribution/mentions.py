@@ -68,13 +68,21 @@ def is_name_token(parse: Parse, index: int) -> bool:
     return token.pos == "PROPN" or token.ent in {"PER", "MISC"}
 
 
+def _acronym_in_phrase(parse: Parse, index: int) -> bool:
+    """Return True for an acronym inside a prepositional phrase ("à l'AFP"), never a name part."""
+    token = parse.tokens[index]
+    if not (token.text.isupper() and 2 <= len(token.text) <= 6) or index == 0:
+        return False
+    return parse.tokens[index - 1].pos in {"DET", "ADP"}
+
+
 def name_run(parse: Parse, index: int) -> list[int] | None:
     """Return the tokens of the name around ``index`` ("Kim Jong-un"), or None."""
     if not is_name_token(parse, index):
         return None
     sentence = parse.tokens[index].sent
     first = last = index
-    while first > 0 and parse.tokens[first - 1].sent == sentence and (
+    while first > 0 and parse.tokens[first - 1].sent == sentence and not _acronym_in_phrase(parse, first - 1) and (
             is_name_token(parse, first - 1) or _glued(parse, first - 1, first)
             and parse.tokens[first - 1].text not in HONORIFICS
             and parse.tokens[first - 1].text[-1:].isalnum()

@@ -152,7 +152,8 @@ def _subject_before(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) ->
         start = parse.token_at(describe(parse, head).start)
         previous = parse.tokens[start - 1] if start > 0 else None
         blocked = previous is not None and previous.sent == sentence and (
-            previous.pos == "ADP" or previous.text.lower() in {"qui", "que", "qu'", "dont", "où"})
+            previous.pos == "ADP" or previous.text.lower() in {"qui", "dont", "où"}
+            or (previous.text.lower() in {"que", "qu'", "qu’"} and previous.pos == "PRON"))
         if not blocked:
             return head
         j = _comma_before(parse, start, sentence)

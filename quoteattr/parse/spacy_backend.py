@@ -17,21 +17,30 @@ from quoteattr.parse.base import Parse, Sentence, Token
 from quoteattr.rules.marks import find_quotes
 
 GUARD_NAME = "quoteattr_sentence_guard"
+_SENTENCE_ENDERS = set(".!?…:;»”\")")
 
 
 def _guard_sentences(doc: Any) -> Any:
     """Set sentence boundaries the parser must respect.
 
     A line break starts a sentence (so a sentence never runs over a paragraph, a menu item or
-    a timestamp line); a token inside a quotation, or the comma or lowercase word right after
-    its closing mark, never does.
+    a timestamp line); a sentence starts nowhere else than after final punctuation, a colon
+    or a closing mark; a token inside a quotation, or the comma or lowercase word right after
+    its closing mark, never starts one.
     """
     text = doc.text
     tokens = list(doc)
+    previous_visible = None
     for previous, token in zip(tokens, tokens[1:]):
+        if not previous.is_space:
+            previous_visible = previous
+        if token.is_space:
+            continue
         gap = text[previous.idx + len(previous.text):token.idx]
-        if ("\n" in gap or "\n" in previous.text) and not token.is_space:
+        if "\n" in gap or "\n" in previous.text:
             token.is_sent_start = True
+        elif previous_visible is not None and previous_visible.text[-1:] not in _SENTENCE_ENDERS:
+            token.is_sent_start = False
     index = 0
     for quote in find_quotes(text):
         while index < len(tokens) and tokens[index].idx <= quote.open_start:
