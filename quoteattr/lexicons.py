@@ -64,6 +64,12 @@ def organization_nouns() -> frozenset[str]:
     return frozenset(word.lower() for word in _data_lines("organization_nouns.txt"))
 
 
+@cache
+def person_nouns() -> frozenset[str]:
+    """Return the nouns that name a person by role ("diplomate", "porte-parole")."""
+    return frozenset(_data_lines("person_nouns.txt"))
+
+
 def _parse_outlet_lines(lines: Iterable[str], origin: str) -> list[OutletEntry]:
     """Parse outlet lines of the form ``name<TAB>kind<TAB>mention|mention``."""
     entries = []

@@ -174,9 +174,12 @@ def _noun_cue_speaker(ctx: DocumentContext, noun: int, indices: list[int]) -> Re
     before the noun ("réaction de la CPME dans un communiqué :").
     """
     parse = ctx.parse
-    for child in parse.children[noun]:
-        if parse.tokens[child].dep in {"nmod", "det:poss"} and parse.tokens[child].pos in {"PROPN", "NOUN"}:
-            return resolve(parse, child, ctx.table, [])
+    cue_nouns = speech_nouns() | {"réaction", "position", "message"}
+    for i in indices:
+        head = parse.tokens[parse.tokens[i].head]
+        if parse.tokens[i].dep in {"nmod", "det:poss"} and parse.tokens[i].pos in {"PROPN", "NOUN"} \
+                and head.lemma.lower() in cue_nouns:
+            return resolve(parse, i, ctx.table, [])
     earlier = [i for i in indices if i < noun]
     for i in earlier:
         if parse.tokens[i].dep in {"nsubj", "nsubj:pass"} and parse.tokens[i].pos in {"PROPN", "NOUN"}:

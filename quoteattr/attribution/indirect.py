@@ -17,6 +17,7 @@ from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.mentions import name_run
 from quoteattr.attribution.speakers import resolve, subject_of
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
+from quoteattr.lexicons import person_nouns
 from quoteattr.parse.base import Parse
 
 _QUE = {"que", "qu'", "qu’"}
@@ -266,10 +267,18 @@ def _np_comma(parse: Parse, index: int, last: int) -> int | None:
 
 
 def _skip_apposition(parse: Parse, comma: int, last: int) -> int:
-    """Return the comma that ends the appositions after a noun phrase (", économiste à X,")."""
+    """Return the comma that ends the appositions after a noun phrase (", économiste à X,").
+
+    A segment between commas is an apposition when it has no finite verb and is a name or a
+    noun phrase without a determiner ("politologue à Sciences Po", "à Séoul").
+    """
     for _ in range(2):
         j = comma + 1
-        if j > last or parse.tokens[j].pos not in {"NOUN", "DET", "ADJ", "PROPN", "ADP", "VERB"}:
+        if j > last:
+            return comma
+        first = parse.tokens[j]
+        bare = first.pos in {"NOUN", "ADJ", "ADP"} or name_run(parse, j) is not None
+        if not bare:
             return comma
         while j <= last and parse.tokens[j].text != ",":
             token = parse.tokens[j]
@@ -294,7 +303,10 @@ def _personal(ctx: DocumentContext, head: int) -> bool:
         return True
     if token.pos == "PRON" and token.text.lower() in {"lui", "elle", "eux", "elles"}:
         return True
-    return token.pos == "NOUN" and any(token.lemma.lower() in r[1] for r in ctx.table.roles)
+    if token.pos != "NOUN":
+        return False
+    return token.lemma.lower() in person_nouns() or token.text.lower() in person_nouns() \
+        or any(token.lemma.lower() in r[1] for r in ctx.table.roles)
 
 
 def find_reported(ctx: DocumentContext) -> list[Finding]:

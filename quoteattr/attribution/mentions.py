@@ -234,7 +234,10 @@ def _name_before_apposition(parse: Parse, first: int) -> list[int] | None:
         return None
     if parse.tokens[first - 2].sent != parse.tokens[first].sent:
         return None
-    return name_run(parse, first - 2)
+    run = name_run(parse, first - 2)
+    if run is None or (run[0] > 0 and parse.tokens[run[0] - 1].pos in {"ADP", "DET"}):
+        return None
+    return run
 
 
 def describe(parse: Parse, head: int) -> Mention:

@@ -77,6 +77,9 @@ def subject_of(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int 
     clitic = _inverted_pronoun(parse, verb)
     if clitic is not None:
         return clitic
+    governing = _governing_verb(parse, verb)
+    if governing is not None:
+        return subject_of(parse, governing, excluded)
     before = _subject_before(parse, verb, excluded)
     if before is not None:
         return before
@@ -97,6 +100,17 @@ def subject_of(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int 
     if bare is not None:
         return bare
     return _previous_reporter_subject(parse, verb, excluded)
+
+
+def _governing_verb(parse: Parse, verb: VerbMatch) -> VerbMatch | None:
+    """Return the verb an infinitive depends on ("s'est contenté d'indiquer" → "contenté")."""
+    token = parse.tokens[verb.head]
+    if token.morph.get("VerbForm") != "Inf" or token.dep != "xcomp" or token.head == verb.head:
+        return None
+    head = token.head
+    if parse.tokens[head].pos not in {"VERB", "AUX"} or head > verb.first:
+        return None
+    return VerbMatch(head, head, head, verb.entry)
 
 
 def _previous_reporter_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:
