@@ -137,14 +137,16 @@ def build_table(parse: Parse, outlets: OutletMatcher) -> EntityTable:
                 current = table.full_names.get(name)
                 if current is None or counts[other] > counts[current]:
                     table.full_names[name] = other
+    votes: dict[str, Counter[str]] = {}
     for sentence, mention, subject in mentions:
         full = table.full_name(mention.name)
         table.persons.append(PersonMention(mention.start, sentence, full, subject))
-        if mention.gender and full not in table.genders:
-            table.genders[full] = mention.gender
+        if mention.gender:
+            votes.setdefault(full, Counter())[mention.gender] += 1
         if mention.role:
             words = content_words(parse, mention.start, mention.end) - content_words_of_name(parse, mention)
             table.roles.append((mention.start, frozenset(words), mention.role, full))
+    table.genders = {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
     return table
 
 

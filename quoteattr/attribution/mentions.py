@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from quoteattr.lexicons import organization_nouns
+from quoteattr.lexicons import organization_nouns, person_nouns
 from quoteattr.parse.base import Parse
 
 PRONOUN = regex.compile(r"^-?(?:t-)?(il|elle|ils|elles|on)$", regex.IGNORECASE)
@@ -174,7 +174,7 @@ def _role_text(parse: Parse, first: int, last: int) -> str | None:
 
 
 def _gender(parse: Parse, indices: range) -> str:
-    """Return the gender that honorifics or the role's article show, or ""."""
+    """Return the gender that honorifics or a person's role noun show ("la ministre"), or ""."""
     for index in indices:
         token = parse.tokens[index]
         if token.text in {"Mme", "Mlle"}:
@@ -183,9 +183,7 @@ def _gender(parse: Parse, indices: range) -> str:
             return "Masc"
     for index in indices:
         token = parse.tokens[index]
-        if token.pos == "NOUN" and token.morph.get("Gender"):
-            return token.morph["Gender"]
-        if token.pos == "DET" and token.morph.get("Gender"):
+        if token.pos == "NOUN" and token.text.lower() in person_nouns() and token.morph.get("Gender"):
             return token.morph["Gender"]
     return ""
 

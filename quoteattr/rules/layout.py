@@ -30,6 +30,7 @@ _MENU_BARS = regex.compile(r"\s[|·•]\s")
 _SEPARATOR = regex.compile(r"^\s*[-–—•|·*]+\s*$")
 _SENTENCE_END = regex.compile(r"[.!?…:;][»”\"\s]*$")
 _LIST_MIN_LINES = 3
+_RELATED_SPAN = 160
 _LIST_MAX_LINE = 160
 
 
@@ -83,7 +84,8 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
             continue
         related = _RELATED.search(line)
         if related is not None:
-            ranges.append((match.start() + related.start(), match.end()))
+            related_end = min(match.end(), match.start() + related.start() + _RELATED_SPAN)
+            ranges.append((match.start() + related.start(), related_end))
         if _CODE.search(line):
             code_end = max(m.end() for m in _CODE_END.finditer(line)) if _CODE_END.search(line) else len(line)
             ranges.append((match.start(), match.start() + code_end))
