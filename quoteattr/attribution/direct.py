@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import regex
 
+from quoteattr.attribution.completion import complete, recent_speakers
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.findings import Finding
-from quoteattr.attribution.mentions import PRONOUN, Mention
-from quoteattr.attribution.relays import find_relays
+from quoteattr.attribution.mentions import PRONOUN
 from quoteattr.attribution.speakers import ResolvedSpeaker, resolve, subject_of
-from quoteattr.attribution.verbs import VerbMatch, hedged, negated, reporting_verb_at
+from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
 from quoteattr.lexicons import organization_nouns, speech_nouns
 
 _INCISE_FILLERS = {"AUX", "ADV", "PART"}
@@ -24,48 +24,6 @@ _SELON_BEFORE = regex.compile(r"(?:selon|d['’]après)\s+(?:[^,«»“”\"\n]{
 _LIGHT_VERBS = {"contenter", "borner", "vouloir", "tenir", "préférer", "devoir", "pouvoir", "aller", "venir"}
 _PADDING = " \t\u00a0\u202f"
 _CONTINUATION_PARAGRAPHS = 2
-_CONTINUATION_SENTENCES = 4
-
-
-def _outlet_speaker(ctx: DocumentContext, speaker: ResolvedSpeaker) -> list[tuple[int, int, str]]:
-    """Return the outlet a speaker mention names, if the speaker is an outlet."""
-    return ctx.outlets.find(ctx.text, speaker.mention.start, speaker.mention.end)
-
-
-def _finish(ctx: DocumentContext, finding: Finding, regions: list[tuple[int, int]]) -> Finding:
-    """Add relays, modality and an outlet speaker's kind to a finding."""
-    excluded = [(finding.start, finding.end)]
-    finding.relays = find_relays(ctx.text, ctx.outlets, regions, excluded)
-    if finding.speaker is not None:
-        named = _outlet_speaker(ctx, finding.speaker)
-        if named:
-            start, end, name = named[0]
-            finding.speaker = ResolvedSpeaker(finding.speaker.mention, name, None, "organization")
-            if all(r[2] != name for r in finding.relays):
-                finding.relays.insert(0, (start, end, name))
-    if finding.speaker is None and finding.relays and finding.cue != "none":
-        start, end, name = finding.relays[0]
-        mention = Mention(start, end, name, None, "organization", "", named=True)
-        finding.speaker = ResolvedSpeaker(mention, name, None, "organization")
-    if finding.verb is not None:
-        finding.negated = negated(ctx.parse, finding.verb.head)
-        finding.hedged = hedged(ctx.parse, finding.verb.head)
-    return finding
-
-
-def _recent_speakers(ctx: DocumentContext, position: int) -> list[str]:
-    """Return the speaker of the last attributed quote, when it is recent enough."""
-    parse = ctx.parse
-    here = parse.token_at(position)
-    if here < 0 or not ctx.findings:
-        return []
-    last = ctx.findings[-1]
-    if last.speaker is None or last.speaker.kind != "person":
-        return []
-    there = parse.token_at(last.start)
-    if there < 0 or parse.tokens[here].sent - parse.tokens[there].sent > _CONTINUATION_SENTENCES:
-        return []
-    return [last.speaker.name]
 
 
 def _verb_finding(ctx: DocumentContext, start: int, end: int, kind: str, cue: str,
@@ -74,7 +32,7 @@ def _verb_finding(ctx: DocumentContext, start: int, end: int, kind: str, cue: st
     head = subject_of(ctx.parse, verb, excluded)
     speaker = None
     if head is not None:
-        speaker = resolve(ctx.parse, head, ctx.table, _recent_speakers(ctx, start))
+        speaker = resolve(ctx.parse, head, ctx.table, recent_speakers(ctx, start))
     confidence = 0.9 if speaker is not None else 0.6
     return Finding(start, end, kind, cue, speaker, verb, confidence=confidence)
 
@@ -153,16 +111,16 @@ def _colon_cue(ctx: DocumentContext, colon: int, start: int, end: int,
         match = reporting_verb_at(parse, i)
         if match is not None and parse.tokens[i].pos != "NOUN":
             finding = _verb_finding(ctx, start, end, kind, "colon", match, (start, end))
-            return _finish(ctx, finding, [(region_start, colon)])
+            return complete(ctx, finding, [(region_start, colon)])
     for i in reversed(indices):
         if parse.tokens[i].lemma.lower() in speech_nouns() or parse.tokens[i].text.lower() in speech_nouns():
             speaker = _noun_cue_speaker(ctx, i, indices)
             finding = Finding(start, end, kind, "noun", speaker, None, confidence=0.8)
-            return _finish(ctx, finding, [(region_start, colon)])
+            return complete(ctx, finding, [(region_start, colon)])
     names = [i for i in indices if parse.tokens[i].pos == "PROPN"]
     if names and len(indices) <= 6:
         speaker = resolve(parse, names[-1], ctx.table, [])
-        return _finish(ctx, Finding(start, end, kind, "colon", speaker, None, confidence=0.7),
+        return complete(ctx, Finding(start, end, kind, "colon", speaker, None, confidence=0.7),
                        [(region_start, colon)])
     return None
 
@@ -248,13 +206,13 @@ def attribute_quote(ctx: DocumentContext, start: int, end: int, open_start: int,
     if verb is not None:
         finding = _verb_finding(ctx, start, end, kind, "verb", verb, (open_start, close_end))
         sentence_end = _clause_end(ctx, close_end)
-        return _finish(ctx, finding, [(close_end, sentence_end)])
+        return complete(ctx, finding, [(close_end, sentence_end)])
     after = _SELON_AFTER.match(text, close_end, min(len(text), close_end + 40))
     if after is not None and kind == "direct" and _joins_sentence(ctx, end, close_end, after.start("word")):
         head = _selon_speaker(ctx, after.start("word"))
         speaker = resolve(ctx.parse, head, ctx.table, []) if head is not None else None
         finding = Finding(start, end, kind, "selon", speaker, None, confidence=0.85)
-        return _finish(ctx, finding, [(close_end, _clause_end(ctx, close_end))])
+        return complete(ctx, finding, [(close_end, _clause_end(ctx, close_end))])
     colon = _colon_position(ctx, open_start)
     if colon >= 0:
         found = _colon_cue(ctx, colon, start, end, kind)
@@ -265,11 +223,11 @@ def attribute_quote(ctx: DocumentContext, start: int, end: int, open_start: int,
         head = _selon_speaker(ctx, before.start())
         speaker = resolve(ctx.parse, head, ctx.table, []) if head is not None else None
         finding = Finding(start, end, kind, "selon", speaker, None, confidence=0.85)
-        return _finish(ctx, finding, [(before.start(), open_start)])
+        return complete(ctx, finding, [(before.start(), open_start)])
     verb = _mid_incise(ctx, start, end) if kind == "direct" else None
     if verb is not None:
         finding = _verb_finding(ctx, start, end, kind, "verb", verb, (0, 0))
-        return _finish(ctx, finding, [(ctx.parse.tokens[verb.first].start, ctx.parse.tokens[verb.last].end + 40)])
+        return complete(ctx, finding, [(ctx.parse.tokens[verb.first].start, ctx.parse.tokens[verb.last].end + 40)])
     return _continuation(ctx, start, end, kind, _sentence_start(ctx, open_start))
 
 

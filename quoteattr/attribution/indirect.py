@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import regex
 
+from quoteattr.attribution.completion import complete, recent_speakers
 from quoteattr.attribution.context import DocumentContext
-from quoteattr.attribution.direct import _finish, _recent_speakers
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.mentions import name_run
 from quoteattr.attribution.speakers import resolve, subject_of
@@ -321,7 +321,7 @@ def find_reported(ctx: DocumentContext) -> list[Finding]:
                 speaker = resolve(parse, head, ctx.table, [])
                 finding = Finding(start, end, "indirect", "selon", speaker, None, confidence=0.75)
                 sentence = parse.sentences[parse.tokens[index].sent]
-                findings.append(_finish(ctx, finding, [(sentence.start, sentence.end)]))
+                findings.append(complete(ctx, finding, [(sentence.start, sentence.end)]))
             continue
         verb = reporting_verb_at(parse, index)
         if verb is None or verb.head != index or _passive(parse, index):
@@ -334,11 +334,11 @@ def find_reported(ctx: DocumentContext) -> list[Finding]:
             continue
         start, end = span
         head = subject_of(parse, verb, (start, end))
-        speaker = resolve(parse, head, ctx.table, _recent_speakers(ctx, start)) if head is not None else None
+        speaker = resolve(parse, head, ctx.table, recent_speakers(ctx, start)) if head is not None else None
         confidence = 0.8 if speaker is not None else 0.45
         finding = Finding(start, end, "indirect", "verb", speaker, verb, confidence=confidence)
         sentence = parse.sentences[parse.tokens[index].sent]
-        findings.append(_finish(ctx, finding, [(sentence.start, sentence.end)]))
+        findings.append(complete(ctx, finding, [(sentence.start, sentence.end)]))
     return _merge_relays(findings)
 
 

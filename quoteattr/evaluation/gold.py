@@ -14,7 +14,14 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from quoteattr.errors import InputFormatError
-from quoteattr.models import CueKind, QuoteKind, ReportingVerb, Source, Span, SpeakerKind
+from quoteattr.models import (
+    CueKind,
+    QuoteKind,
+    ReportingVerb,
+    Source,
+    Span,
+    SpeakerKind,
+)
 
 
 class GoldSpeaker(Span):

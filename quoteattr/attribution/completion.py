@@ -1,0 +1,58 @@
+"""Completing a finding once its speaker and verb are known: relays, modality, recency."""
+
+from __future__ import annotations
+
+from quoteattr.attribution.context import DocumentContext
+from quoteattr.attribution.findings import Finding
+from quoteattr.attribution.mentions import Mention
+from quoteattr.attribution.relays import find_relays
+from quoteattr.attribution.speakers import ResolvedSpeaker
+from quoteattr.attribution.verbs import hedged, negated
+
+_CONTINUATION_SENTENCES = 4
+
+
+def _outlet_speaker(ctx: DocumentContext, speaker: ResolvedSpeaker) -> list[tuple[int, int, str]]:
+    """Return the outlet a speaker mention names, if the speaker is an outlet."""
+    return ctx.outlets.find(ctx.text, speaker.mention.start, speaker.mention.end)
+
+
+def complete(ctx: DocumentContext, finding: Finding, regions: list[tuple[int, int]]) -> Finding:
+    """Add relays, modality and an outlet speaker's kind to a finding, and return it.
+
+    The relays are the outlets found in ``regions`` (the cue's stretch of text). An outlet
+    named as the speaker is also the first relay; a cue with no speaker but an outlet takes
+    the outlet as its speaker.
+    """
+    excluded = [(finding.start, finding.end)]
+    finding.relays = find_relays(ctx.text, ctx.outlets, regions, excluded)
+    if finding.speaker is not None:
+        named = _outlet_speaker(ctx, finding.speaker)
+        if named:
+            start, end, name = named[0]
+            finding.speaker = ResolvedSpeaker(finding.speaker.mention, name, None, "organization")
+            if all(r[2] != name for r in finding.relays):
+                finding.relays.insert(0, (start, end, name))
+    if finding.speaker is None and finding.relays and finding.cue != "none":
+        start, end, name = finding.relays[0]
+        mention = Mention(start, end, name, None, "organization", "", named=True)
+        finding.speaker = ResolvedSpeaker(mention, name, None, "organization")
+    if finding.verb is not None:
+        finding.negated = negated(ctx.parse, finding.verb.head)
+        finding.hedged = hedged(ctx.parse, finding.verb.head)
+    return finding
+
+
+def recent_speakers(ctx: DocumentContext, position: int) -> list[str]:
+    """Return the speaker of the last attributed quote, when it is recent enough."""
+    parse = ctx.parse
+    here = parse.token_at(position)
+    if here < 0 or not ctx.findings:
+        return []
+    last = ctx.findings[-1]
+    if last.speaker is None or last.speaker.kind != "person":
+        return []
+    there = parse.token_at(last.start)
+    if there < 0 or parse.tokens[here].sent - parse.tokens[there].sent > _CONTINUATION_SENTENCES:
+        return []
+    return [last.speaker.name]
