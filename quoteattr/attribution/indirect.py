@@ -31,15 +31,17 @@ _TRAILING_CUE = regex.compile(
     r"annonce|assure|souligne|explique|écrit)\b",
     regex.IGNORECASE,
 )
+_QUE_AHEAD = regex.compile(r"\bqu(?:e\b|['’])", regex.IGNORECASE)
 _CLAUSE_PUNCT = " \t\n\r\u00a0\u202f.;:!?,…"
 _SELON_WORDS = {"selon", "après", "pour"}
 
 
 def _trim(ctx: DocumentContext, start: int, end: int) -> tuple[int, int]:
     """Cut a trailing relay or incise off a clause and strip its final punctuation."""
-    cue = _TRAILING_CUE.search(ctx.text, start, end)
-    if cue is not None:
-        end = cue.start()
+    for cue in _TRAILING_CUE.finditer(ctx.text, start, end):
+        if not _QUE_AHEAD.search(ctx.text, cue.end(), end):
+            end = cue.start()
+            break
     while end > start and ctx.text[end - 1] in _CLAUSE_PUNCT:
         end -= 1
     while start < end and ctx.text[start] in _CLAUSE_PUNCT:

@@ -140,6 +140,7 @@ _ASIDE = regex.compile(
     r"[\s,]*$",
     regex.IGNORECASE,
 )
+_CITING_ASIDE = regex.compile(r",\s*(?:citant|cité(?:e|s|es)?\s+par)\s+[^,;:.]{1,60}$", regex.IGNORECASE)
 _NP_CLIMB_DEPS = {"nmod", "flat", "flat:name", "amod"}
 
 
@@ -189,6 +190,10 @@ def _skip_to_nominal(parse: Parse, j: int, sentence: int) -> int | None:
         elif token.text == "," and commas == 0:
             commas += 1
             j -= 1
+            citing = _CITING_ASIDE.search(parse.text, max(0, token.start - 80), token.start)
+            if citing is not None:
+                j = parse.token_at(citing.start()) - 1
+                commas = 0
         else:
             return j
     return None
