@@ -222,7 +222,9 @@ def _selon_clause(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int
         return head, _trim(ctx, parse.tokens[comma].end, end)
     if first > sentence.first and parse.tokens[first - 1].text == "," and word != "pour":
         start = max(sentence.start, ctx.paragraphs[ctx.paragraph_index(parse.tokens[first].start)].start)
-        if _holds_report(parse, parse.token_at(start), parse.tokens[first - 1].start):
+        if _holds_report(parse, parse.token_at(start), parse.tokens[first - 1].start) or any(
+                parse.tokens[i].pos == "VERB" and reporting_verb_at(parse, i) is not None
+                for i in parse.tokens_between(start, parse.tokens[first - 1].start)):
             return None
         return head, _trim(ctx, start, parse.tokens[first - 1].start)
     return None

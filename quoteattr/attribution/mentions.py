@@ -132,6 +132,8 @@ def _np_right(parse: Parse, index: int) -> int:
 def _role_before(parse: Parse, run_first: int) -> int | None:
     """Return the first token of a role noun phrase just before a name ("le président russe")."""
     j = run_first - 1
+    while j >= 0 and parse.tokens[j].text in HONORIFICS:
+        j -= 1
     if j >= 0 and parse.tokens[j].text == ",":
         j -= 1
     sentence = parse.tokens[run_first].sent
@@ -168,7 +170,8 @@ def _role_text(parse: Parse, first: int, last: int) -> str | None:
                              or parse.tokens[first].text in HONORIFICS
                              or parse.tokens[first].pos == "PUNCT"):
         first += 1
-    while last >= first and parse.tokens[last].pos in {"PUNCT", "ADP", "DET"}:
+    while last >= first and (parse.tokens[last].pos in {"PUNCT", "ADP", "DET"}
+                             or parse.tokens[last].text in HONORIFICS):
         last -= 1
     return _span_text(parse, first, last) if first <= last else None
 
@@ -183,8 +186,12 @@ def _gender(parse: Parse, indices: range) -> str:
             return "Masc"
     for index in indices:
         token = parse.tokens[index]
-        if token.pos == "NOUN" and token.text.lower() in person_nouns() and token.morph.get("Gender"):
-            return token.morph["Gender"]
+        if token.pos == "NOUN" and token.text.lower() in person_nouns():
+            article = parse.tokens[index - 1] if index > 0 else None
+            if article is not None and article.pos == "DET" and article.morph.get("Gender"):
+                return article.morph["Gender"]
+            if token.morph.get("Gender"):
+                return token.morph["Gender"]
     return ""
 
 

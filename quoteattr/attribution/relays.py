@@ -20,6 +20,10 @@ _ADDRESSEE = regex.compile(
     r"(?:\b(?:à|au|aux|sur|dans|devant)\s+(?:[^\s,.;:]+\s+){0,6}|\b[àa]\s*l['’](?:[^\s,.;:]+\s+){0,6})$",
     regex.IGNORECASE,
 )
+_RELAYING = regex.compile(
+    r"\b(?:selon|d['’]après|cité(?:e|s|es)?\s+par|rapporte|a\s+rapporté)\s+(?:[^\s,.;:]+\s+){0,3}$",
+    regex.IGNORECASE,
+)
 _PLATFORM_ONLY = {"X", "Telegram", "Facebook"}
 _PLATFORM_CUE = regex.compile(r"\b(?:sur|via)\s+(?:son\s+compte\s+|sa\s+chaîne\s+|le\s+réseau\s+social\s+)?$",
                               regex.IGNORECASE)
@@ -28,6 +32,8 @@ _PLATFORM_CUE = regex.compile(r"\b(?:sur|via)\s+(?:son\s+compte\s+|sa\s+chaîne\
 def _rank(text: str, start: int) -> int:
     """Return 0 for a relaying outlet, 1 for a cited one, 2 for the speaker's addressee."""
     before = text[max(0, start - 60):start]
+    if _RELAYING.search(before):
+        return 0
     if _CITING.search(before):
         return 1
     if _ADDRESSEE.search(before):

@@ -52,6 +52,11 @@ def _has_preposition(parse: Parse, index: int) -> bool:
 
 def _inverted_pronoun(parse: Parse, verb: VerbMatch) -> int | None:
     """Return the clitic subject after the verb or its auxiliary ("a-t-il dit", "dit-elle")."""
+    for j in (verb.first - 1, verb.first - 2):
+        if j > 0 and parse.tokens[j].text.startswith("-") and PRONOUN.match(parse.tokens[j].text) \
+                and parse.tokens[j].text.lower() not in {"-t", "-t-"} \
+                and (parse.tokens[j - 1].text.lower() in {"-t", "-t-"} or parse.tokens[j - 1].pos == "AUX"):
+            return j
     anchors = [verb.first, verb.last]
     anchors += [c for c in parse.children[verb.head] if parse.tokens[c].pos == "AUX"]
     for anchor in anchors:
@@ -140,6 +145,7 @@ _ASIDE = regex.compile(
     r"[\s,]*$",
     regex.IGNORECASE,
 )
+_LEADING_ARTICLE = regex.compile(r"^(?:le|la|les|l['’]|un|une)\s*", regex.IGNORECASE)
 _CITING_ASIDE = regex.compile(r",\s*(?:citant|cité(?:e|s|es)?\s+par)\s+[^,;:.]{1,60}$", regex.IGNORECASE)
 _NP_CLIMB_DEPS = {"nmod", "flat", "flat:name", "amod"}
 
@@ -202,8 +208,12 @@ def _skip_to_nominal(parse: Parse, j: int, sentence: int) -> int | None:
 def _noun_phrase_head(parse: Parse, j: int, sentence: int) -> int | None:
     """Return the head of the noun phrase ending at ``j`` (a name's first token), or None."""
     run = name_run(parse, j)
-    if run is not None:
+    if run is not None and not _in_prepositional_phrase(parse, run[0]):
         return run[0]
+    if run is not None:
+        j = run[0] - 1
+        while j > 0 and parse.tokens[j].pos in {"ADP", "DET"}:
+            j -= 1
     while j > 0 and parse.tokens[j].pos == "ADJ" and parse.tokens[j - 1].sent == sentence:
         j -= 1
     if parse.tokens[j].pos not in {"NOUN", "PROPN"} or is_time_word(parse, j):
@@ -212,6 +222,14 @@ def _noun_phrase_head(parse: Parse, j: int, sentence: int) -> int | None:
             and parse.tokens[parse.tokens[j].head].pos in {"NOUN", "PROPN"}:
         j = parse.tokens[j].head
     return j
+
+
+def _in_prepositional_phrase(parse: Parse, first: int) -> bool:
+    """Return True when a name is the complement of a noun ("du Kremlin", "de l'ONU")."""
+    j = first - 1
+    if j >= 0 and parse.tokens[j].pos == "DET":
+        j -= 1
+    return j >= 1 and parse.tokens[j].pos == "ADP" and parse.tokens[j - 1].pos in {"NOUN", "ADJ", "PROPN"}
 
 
 def _comma_before(parse: Parse, start: int, sentence: int) -> int | None:
@@ -264,4 +282,4 @@ def resolve(parse: Parse, head: int, table: EntityTable, preferred: list[str]) -
     name = table.resolve_description(words, token.lemma.lower(), mention.start)
     if name is None:
         return ResolvedSpeaker(mention, mention.name, None, "description")
-    return ResolvedSpeaker(mention, name, mention.name, "person")
+    return ResolvedSpeaker(mention, name, _LEADING_ARTICLE.sub("", mention.name), "person")

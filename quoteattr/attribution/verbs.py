@@ -73,7 +73,7 @@ def verb_span(parse: Parse, match: VerbMatch) -> tuple[int, int]:
     while first > 0:
         previous = parse.tokens[first - 1]
         adjacent = parse.text[previous.end:parse.tokens[first].start].strip() == ""
-        if adjacent and previous.pos == "AUX" and previous.head in (match.head, match.first):
+        if adjacent and previous.pos == "AUX" and previous.head in (match.head, match.first, match.last):
             first -= 1
         else:
             break

@@ -89,9 +89,12 @@ def iter_gold(path: str | Path) -> Iterator[GoldDocument]:
                 continue
             try:
                 yield GoldDocument.model_validate(json.loads(line))
-            except (json.JSONDecodeError, ValidationError) as error:
-                first = str(error).splitlines()[0]
-                raise InputFormatError(f"{path}, line {number}: {first}") from None
+            except json.JSONDecodeError as error:
+                raise InputFormatError(f"{path}, line {number}: not valid JSON ({error.msg})") from None
+            except ValidationError as error:
+                problem = error.errors()[0]
+                where = ".".join(str(part) for part in problem["loc"]) or "document"
+                raise InputFormatError(f"{path}, line {number}: {where}: {problem['msg']}") from None
 
 
 def load_gold(path: str | Path) -> list[GoldDocument]:
