@@ -123,12 +123,18 @@ class OutletMatcher:
     def __init__(self, outlets: Sequence[OutletEntry]) -> None:
         """Compile a matcher for ``outlets``; longer mentions win over shorter ones."""
         self._names: dict[str, str] = {}
+        self._kinds: dict[str, str] = {}
         for outlet in outlets:
+            self._kinds.setdefault(outlet.name, outlet.kind)
             for mention in outlet.mentions:
                 self._names.setdefault(mention, outlet.name)
         alternatives = sorted(self._names, key=len, reverse=True)
         body = "|".join(regex.escape(m) for m in alternatives)
         self._pattern = regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+    def kind(self, name: str) -> str:
+        """Return the kind of the outlet called ``name`` (agency, platform, …), or ""."""
+        return self._kinds.get(name, "")
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """Return ``(start, end, canonical name)`` for each mention in ``text[start:end]``."""

@@ -27,7 +27,7 @@ def complete(ctx: DocumentContext, finding: Finding, regions: list[tuple[int, in
     excluded = [(finding.start, finding.end)]
     finding.relays = find_relays(ctx.text, ctx.outlets, regions, excluded)
     if finding.speaker is not None:
-        named = _outlet_speaker(ctx, finding.speaker)
+        named = [o for o in _outlet_speaker(ctx, finding.speaker) if ctx.outlets.kind(o[2]) != "platform"]
         if named:
             start, end, name = named[0]
             finding.speaker = ResolvedSpeaker(finding.speaker.mention, name, None, "organization")

@@ -13,7 +13,7 @@ import regex
 from quoteattr.attribution.completion import complete, recent_speakers
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.findings import Finding
-from quoteattr.attribution.mentions import PRONOUN
+from quoteattr.attribution.mentions import HONORIFICS, PRONOUN, name_run
 from quoteattr.attribution.speakers import ResolvedSpeaker, resolve, subject_of
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
 from quoteattr.lexicons import organization_nouns, speech_nouns
@@ -76,12 +76,12 @@ def _selon_speaker(ctx: DocumentContext, selon_start: int) -> int | None:
         return None
     if parse.tokens[k].text.lower() in {"d'", "d’"}:
         k += 1
-    token = parse.tokens[k]
-    if token.dep == "case" and token.head > k:
-        return token.head
-    for j in range(k + 1, min(k + 6, len(parse.tokens))):
-        if parse.tokens[j].pos in {"PROPN", "NOUN", "PRON"}:
-            return j
+    for j in range(k + 1, min(k + 7, len(parse.tokens))):
+        if parse.tokens[j].text == ",":
+            return None
+        if parse.tokens[j].pos in {"PROPN", "NOUN", "PRON"} and parse.tokens[j].text not in HONORIFICS:
+            run = name_run(parse, j)
+            return run[0] if run is not None else j
     return None
 
 

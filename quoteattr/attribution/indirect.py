@@ -14,7 +14,7 @@ import regex
 from quoteattr.attribution.completion import complete, recent_speakers
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.findings import Finding
-from quoteattr.attribution.mentions import name_run
+from quoteattr.attribution.mentions import HONORIFICS, is_time_word, name_run
 from quoteattr.attribution.speakers import resolve, subject_of
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
 from quoteattr.lexicons import person_nouns
@@ -22,8 +22,10 @@ from quoteattr.parse.base import Parse
 
 _QUE = {"que", "qu'", "qu’"}
 _INFINITIVE_VERBS = {"dire", "affirmer", "assurer", "estimer", "déclarer", "reconnaître",
-                     "admettre", "nier", "démentir", "prétendre", "avouer", "espérer", "juger",
-                     "promettre", "jurer", "menacer", "certifier", "confier"}
+                     "admettre", "nier", "démentir", "contester", "prétendre", "avouer", "espérer",
+                     "juger", "promettre", "jurer", "certifier", "confier", "regretter"}
+_SENTENCE_BREAK = regex.compile(r"(?<!\b[A-Z])[.!?…][»”\"]?\s+(?=[«“\"\p{Lu}])")
+_COLON_BREAK = regex.compile(r"\s*:\s*(?=[«“\"\n])")
 _TRAILING_CUE = regex.compile(
     r"[\s\u00a0]*,[\s\u00a0]*(?:selon|d['’]après|citant|cité(?:e|s|es)?\s+par|rapporte|relate|"
     r"(?:a|ont|avait|aurait)\s+(?:\w+\s+)?(?:rapporté|indiqué|précisé|ajouté|affirmé|déclaré|"
@@ -47,6 +49,16 @@ def _trim(ctx: DocumentContext, start: int, end: int) -> tuple[int, int]:
     while start < end and ctx.text[start] in _CLAUSE_PUNCT:
         start += 1
     return start, end
+
+
+def _first_break(ctx: DocumentContext, start: int, end: int) -> int:
+    """Return where a clause must end at the latest: a sentence end the parser missed, or a
+    colon that opens a quotation."""
+    for pattern in (_SENTENCE_BREAK, _COLON_BREAK):
+        found = pattern.search(ctx.text, start, end)
+        if found is not None:
+            end = found.start() + 1 if pattern is _SENTENCE_BREAK else found.start()
+    return end
 
 
 def _paragraph_bound(ctx: DocumentContext, start: int, end: int) -> int:
@@ -102,7 +114,27 @@ def _tail_starts(parse: Parse, index: int) -> bool:
                 and token.morph.get("Tense") == "Pres":
             return True
     words = parse.text[parse.tokens[index].start:parse.tokens[index].start + 20].lower()
-    return words.startswith(("alors qu", "tandis qu", "avant de", "avant d'", "sans ", "afin de"))
+    return words.startswith(("alors qu", "tandis qu", "avant de", "avant d'", "sans ", "afin de", "mais "))
+
+
+def _infinitive_after(parse: Parse, verb: VerbMatch, sentence: int) -> int | None:
+    """Return the first token of an infinitive that follows the verb past adverbs and a
+    phrase like "à la BBC" ("a contesté mardi avoir favorisé", "a dit à la BBC n'avoir")."""
+    k = verb.last + 1
+    while k < len(parse.tokens) and k <= verb.last + 7 and parse.tokens[k].sent == sentence:
+        token = parse.tokens[k]
+        if token.morph.get("VerbForm") == "Inf" and token.pos in {"VERB", "AUX"}:
+            start = k
+            while start - 1 > verb.last and parse.tokens[start - 1].text.lower() in {"n'", "n’", "ne", "s'", "s’", "se"}:
+                start -= 1
+            return start
+        if token.pos in {"ADV", "ADP", "DET", "PROPN"} or is_time_word(parse, k) \
+                or token.text.lower() in {"n'", "n’", "ne", "s'", "s’", "se"} \
+                or (token.pos == "NOUN" and k > 0 and parse.tokens[k - 1].pos in {"DET", "ADP"}):
+            k += 1
+            continue
+        return None
+    return None
 
 
 def _directive_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
@@ -140,7 +172,8 @@ def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None
             if k + 1 >= len(parse.tokens) or parse.tokens[k + 1].sent != sentence:
                 return None
             start = parse.tokens[k + 1].start
-            end = _cut_coordination(ctx, k + 2, _paragraph_bound(ctx, start, sentence_end))
+            end = _first_break(ctx, start, _paragraph_bound(ctx, start, sentence_end))
+            end = _cut_coordination(ctx, k + 2, end)
             return _trim(ctx, start, end)
         if token.pos == "VERB" and token.morph.get("VerbForm") != "Part" and reporting_verb_at(parse, k) is None:
             return None
@@ -153,6 +186,10 @@ def _infinitive_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int]
     if verb.entry.lemma not in _INFINITIVE_VERBS:
         return None
     sentence = parse.tokens[verb.head].sent
+    following = _infinitive_after(parse, verb, sentence)
+    if following is not None:
+        end = _cut_coordination(ctx, following + 1, parse.sentences[sentence].end)
+        return _trim(ctx, parse.tokens[following].start, end)
     for child in parse.children[verb.head]:
         token = parse.tokens[child]
         infinitive = token.morph.get("VerbForm") == "Inf" or any(
@@ -217,6 +254,7 @@ def _selon_clause(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int
             return None
         comma = _skip_apposition(parse, comma, sentence.last)
         end = _paragraph_bound(ctx, parse.tokens[comma].end, sentence.end)
+        end = _first_break(ctx, parse.tokens[comma].end, end)
         if _holds_report(parse, comma + 1, end):
             return None
         return head, _trim(ctx, parse.tokens[comma].end, end)
@@ -254,7 +292,7 @@ def _selon_head(parse: Parse, index: int, last: int) -> int | None:
         token = parse.tokens[j]
         if token.text == ",":
             return None
-        if token.pos in {"PROPN", "NOUN", "PRON"}:
+        if token.pos in {"PROPN", "NOUN", "PRON"} and token.text not in HONORIFICS:
             run = name_run(parse, j)
             return run[0] if run else j
     return None
@@ -289,7 +327,7 @@ def _skip_apposition(parse: Parse, comma: int, last: int) -> int:
             if token.pos == "AUX" or (token.pos == "VERB" and token.morph.get("VerbForm") != "Part"):
                 return comma
             j += 1
-        if j > last or j - comma > 12:
+        if j > last or j - comma > 20:
             return comma
         comma = j
     return comma

@@ -76,13 +76,20 @@ def _acronym_in_phrase(parse: Parse, index: int) -> bool:
     return parse.tokens[index - 1].pos in {"DET", "ADP"}
 
 
+def _entity_boundary(parse: Parse, left: int, right: int) -> bool:
+    """Return True between a place and a person ("au Mali Jacques Lemaire")."""
+    kinds = {parse.tokens[left].ent, parse.tokens[right].ent}
+    return "LOC" in kinds and "PER" in kinds
+
+
 def name_run(parse: Parse, index: int) -> list[int] | None:
     """Return the tokens of the name around ``index`` ("Kim Jong-un"), or None."""
     if not is_name_token(parse, index):
         return None
     sentence = parse.tokens[index].sent
     first = last = index
-    while first > 0 and parse.tokens[first - 1].sent == sentence and not _acronym_in_phrase(parse, first - 1) and (
+    while first > 0 and parse.tokens[first - 1].sent == sentence and not _acronym_in_phrase(parse, first - 1) \
+            and not _entity_boundary(parse, first - 1, first) and (
             is_name_token(parse, first - 1) or _glued(parse, first - 1, first)
             and parse.tokens[first - 1].text not in HONORIFICS
             and parse.tokens[first - 1].text[-1:].isalnum()
@@ -90,12 +97,27 @@ def name_run(parse: Parse, index: int) -> list[int] | None:
         first -= 1
     while last + 1 < len(parse.tokens) and parse.tokens[last + 1].sent == sentence:
         following = parse.tokens[last + 1]
+        if _entity_boundary(parse, last, last + 1):
+            break
         if is_name_token(parse, last + 1) or (
                 _glued(parse, last, last + 1) and following.text not in {",", ".", "»", ")", ":", ";"}):
             last += 1
-        elif following.text in _PARTICLES and last + 2 < len(parse.tokens) \
-                and is_name_token(parse, last + 2) and parse.tokens[last + 2].sent == sentence:
-            last += 2
+        elif following.text in _PARTICLES:
+            k = last + 1
+            while k < len(parse.tokens) and parse.tokens[k].text in _PARTICLES and k - last <= 2:
+                k += 1
+            if k < len(parse.tokens) and is_name_token(parse, k) and parse.tokens[k].sent == sentence:
+                last = k
+            else:
+                break
+        else:
+            break
+    while first >= 2 and parse.tokens[first - 1].text in _PARTICLES:
+        k = first - 1
+        while k > 0 and parse.tokens[k].text in _PARTICLES and first - k <= 2:
+            k -= 1
+        if is_name_token(parse, k) and parse.tokens[k].sent == sentence:
+            first = k
         else:
             break
     while last > first and not parse.tokens[last].text[:1].isalnum():
@@ -117,9 +139,10 @@ def _np_right(parse: Parse, index: int) -> int:
         token = parse.tokens[j]
         if token.pos in {"ADJ", "NOUN", "NUM"} or (token.pos == "PROPN" and parse.tokens[j - 1].pos in {"ADP", "DET", "PROPN"}):
             last = j
-        elif token.pos == "VERB" and token.morph.get("VerbForm") == "Part" and token.morph.get("Tense") == "Past":
+        elif token.pos == "VERB" and token.morph.get("VerbForm") == "Part" and token.morph.get("Tense") == "Past" \
+                and j + 1 < len(parse.tokens) and parse.tokens[j + 1].text.lower() in {"de", "du", "des", "d'", "d’"}:
             last = j
-        elif token.pos in {"ADP", "DET"} and token.text.lower() in {"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "les", "en", "aux", "avec"}:
+        elif token.pos in {"ADP", "DET"} and token.text.lower() in {"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "les", "en", "aux", "avec", "pour"}:
             pass
         elif token.text == "-" and _glued(parse, j - 1, j):
             pass
@@ -240,7 +263,7 @@ def _name_before_apposition(parse: Parse, first: int) -> list[int] | None:
     if parse.tokens[first - 2].sent != parse.tokens[first].sent:
         return None
     run = name_run(parse, first - 2)
-    if run is None or (run[0] > 0 and parse.tokens[run[0] - 1].pos in {"ADP", "DET"}):
+    if run is None or (run[0] > 0 and parse.tokens[run[0] - 1].pos == "ADP"):
         return None
     return run
 
@@ -258,24 +281,30 @@ def describe(parse: Parse, head: int) -> Mention:
             and parse.tokens[first - 1].sent == token.sent:
         first -= 1
     last = _np_right(parse, head)
-    after = last + 1
-    if after < len(parse.tokens) and parse.tokens[after].text == ",":
-        after += 1
-    if after < len(parse.tokens) and parse.tokens[after].text in HONORIFICS:
-        after += 1
-    if after < len(parse.tokens) and parse.tokens[after].sent == token.sent:
-        run = name_run(parse, after)
-        if run is not None:
-            mention = _named(parse, run, None, None)
-            return Mention(parse.tokens[first].start, mention.end, mention.name,
-                           _role_text(parse, first, last), mention.kind,
-                           _gender(parse, range(first, run[-1] + 1)), named=True)
     name_before = _name_before_apposition(parse, first)
     if name_before is not None:
         mention = _named(parse, name_before, None, None)
         return Mention(mention.start, parse.tokens[last].end, mention.name,
                        _role_text(parse, first, last), mention.kind,
                        _gender(parse, range(first, last + 1)), named=True)
+    after = last + 1
+    comma = after < len(parse.tokens) and parse.tokens[after].text == ","
+    if comma:
+        after += 1
+    if after < len(parse.tokens) and parse.tokens[after].text in HONORIFICS:
+        after += 1
+    person_role = any(parse.tokens[i].text.lower() in person_nouns() for i in range(first, last + 1))
+    if after < len(parse.tokens) and parse.tokens[after].sent == token.sent:
+        run = name_run(parse, after)
+        if run is not None and not comma and not person_role:
+            return Mention(parse.tokens[first].start, parse.tokens[run[-1]].end,
+                           _span_text(parse, run[0], run[-1]), _role_text(parse, first, last),
+                           "organization", "", named=True)
+        if run is not None:
+            mention = _named(parse, run, None, None)
+            return Mention(parse.tokens[first].start, mention.end, mention.name,
+                           _role_text(parse, first, last), mention.kind,
+                           _gender(parse, range(first, run[-1] + 1)), named=True)
     indices = list(range(first, last + 1))
     kind = "organization" if _is_organization(parse, [head]) else "description"
     text = _span_text(parse, first, last)

@@ -8,6 +8,7 @@ import regex
 
 from quoteattr.attribution.entities import EntityTable, content_words
 from quoteattr.attribution.mentions import (
+    HONORIFICS,
     PRONOUN,
     Mention,
     describe,
@@ -96,14 +97,14 @@ def subject_of(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int 
         if token.dep in _SUBJECT_DEPS and token.pos in _NOMINAL and child < verb.first \
                 and token.text.lower() not in {"ce", "c'", "cela", "ça", "qui", "que"}:
             return child
+    bare = _first_bare_nominal(parse, verb, excluded)
+    if bare is not None:
+        return bare
     for child in children:
         token = parse.tokens[child]
         if child > verb.last and token.dep in _INVERTED_DEPS and token.pos in {"NOUN", "PROPN"} \
                 and not _has_preposition(parse, child) and not is_time_word(parse, child):
             return child
-    bare = _first_bare_nominal(parse, verb, excluded)
-    if bare is not None:
-        return bare
     return _previous_reporter_subject(parse, verb, excluded)
 
 
@@ -174,7 +175,8 @@ def _subject_before(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) ->
         previous = parse.tokens[start - 1] if start > 0 else None
         blocked = previous is not None and previous.sent == sentence and (
             previous.pos == "ADP" or previous.text.lower() in {"qui", "dont", "où"}
-            or (previous.text.lower() in {"que", "qu'", "qu’"} and previous.pos == "PRON"))
+            or (previous.text.lower() in {"que", "qu'", "qu’"} and previous.pos == "PRON")
+            or _inside_relative(parse, start, sentence))
         if not blocked:
             return head
         j = _comma_before(parse, start, sentence)
@@ -232,6 +234,17 @@ def _in_prepositional_phrase(parse: Parse, first: int) -> bool:
     return j >= 1 and parse.tokens[j].pos == "ADP" and parse.tokens[j - 1].pos in {"NOUN", "ADJ", "PROPN"}
 
 
+def _inside_relative(parse: Parse, start: int, sentence: int) -> bool:
+    """Return True when token ``start`` sits in a relative clause (", qui a requis l'anonymat,")."""
+    for k in range(start - 1, max(-1, start - 10), -1):
+        token = parse.tokens[k]
+        if token.sent != sentence or token.text == ",":
+            return False
+        if token.text.lower() in {"qui", "dont", "lequel", "laquelle"}:
+            return True
+    return False
+
+
 def _comma_before(parse: Parse, start: int, sentence: int) -> int | None:
     """Return the token before the comma that opens the aside holding token ``start``."""
     for k in range(start - 1, max(-1, start - 10), -1):
@@ -251,12 +264,13 @@ def _first_bare_nominal(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]
         if token.text in {".", "«", "»", ";", ":"} or token.pos in {"SCONJ", "VERB", "AUX"} \
                 or token.text.lower() in {"que", "qu'", "qu’"} or not _outside(parse, j, excluded):
             return None
-        if token.pos in {"NOUN", "PROPN"} and not is_time_word(parse, j):
+        if token.pos in {"NOUN", "PROPN"} and not is_time_word(parse, j) and token.text not in HONORIFICS:
             previous = parse.tokens[j - 1]
             if previous.pos == "ADP" or (previous.pos == "DET" and j >= 2 and parse.tokens[j - 2].pos == "ADP"):
                 j += 1
                 continue
-            return j
+            run = name_run(parse, j)
+            return run[0] if run is not None else j
         j += 1
     return None
 

@@ -60,6 +60,9 @@ def reporting_verb_at(parse: Parse, index: int) -> VerbMatch | None:
     lexicon = reporting_verbs()
     if token.pos in _VERBAL_POS and token.lemma in lexicon:
         return VerbMatch(index, index, index, lexicon[token.lemma])
+    if token.pos == "ADJ" and token.lemma in lexicon and any(
+            parse.tokens[j].pos == "AUX" for j in range(max(0, index - 3), index)):
+        return VerbMatch(index, index, index, lexicon[token.lemma])
     if token.pos in _FALLBACK_POS and token.text[:1].islower():
         fallback = _fallback_lemma(token.text.split("-")[0])
         if fallback is not None and (token.pos in _VERBAL_POS or token.lemma not in lexicon):
