@@ -144,7 +144,8 @@ def _noun_cue_speaker(ctx: DocumentContext, noun: int, indices: list[int]) -> Re
             return resolve(parse, i, ctx.table, [])
     for i in reversed(earlier):
         token = parse.tokens[i]
-        if token.pos == "PROPN" or token.ent == "ORG" or token.lemma.lower() in organization_nouns():
+        acronym = token.text.isupper() and len(token.text) >= 2
+        if token.pos == "PROPN" or token.ent == "ORG" or acronym or token.lemma.lower() in organization_nouns():
             return resolve(parse, i, ctx.table, [])
     return None
 

@@ -23,7 +23,9 @@ from quoteattr.parse.base import Parse
 _QUE = {"que", "qu'", "qu’"}
 _INFINITIVE_VERBS = {"dire", "affirmer", "assurer", "estimer", "déclarer", "reconnaître",
                      "admettre", "nier", "démentir", "contester", "prétendre", "avouer", "espérer",
-                     "juger", "promettre", "jurer", "certifier", "confier", "regretter"}
+                     "juger", "promettre", "jurer", "certifier", "confier", "regretter", "reprocher",
+                     "accuser"}
+_INFINITIVE_PREFIX = {"n'", "n’", "ne", "s'", "s’", "se", "pas", "plus", "jamais", "rien", "me", "m'", "m’", "l'", "l’", "le", "la", "les", "y", "en", "lui", "leur"}
 _SENTENCE_BREAK = regex.compile(r"(?<!\b[A-Z])[.!?…][»”\"]?\s+(?=[«“\"\p{Lu}])")
 _COLON_BREAK = regex.compile(r"\s*:\s*(?=[«“\"\n])")
 _TRAILING_CUE = regex.compile(
@@ -93,7 +95,8 @@ def _cut_coordination(ctx: DocumentContext, first: int, end: int) -> int:
             while j < len(parse.tokens) and (parse.tokens[j].pos in {"AUX", "ADV"} or parse.tokens[j].text in {"et", "a"}):
                 j += 1
             if has_predicate and j < len(parse.tokens) and parse.tokens[j].pos == "VERB" \
-                    and reporting_verb_at(parse, j) is not None and parse.tokens[j].start < end:
+                    and reporting_verb_at(parse, j) is not None and parse.tokens[j].start < end \
+                    and any(t.text.lower() in _QUE for t in parse.tokens[j + 1:j + 4]):
                 return token.start
             if token.text == "," and _tail_starts(parse, k + 1):
                 return token.start
@@ -114,7 +117,19 @@ def _tail_starts(parse: Parse, index: int) -> bool:
                 and token.morph.get("Tense") == "Pres":
             return True
     words = parse.text[parse.tokens[index].start:parse.tokens[index].start + 20].lower()
-    return words.startswith(("alors qu", "tandis qu", "avant de", "avant d'", "sans ", "afin de", "mais "))
+    if words.startswith("mais ") and not words.startswith(("mais qu", "mais que")):
+        return _finite_before_comma(parse, index + 1)
+    return words.startswith(("alors qu", "tandis qu", "avant de", "avant d'", "sans ", "afin de"))
+
+
+def _finite_before_comma(parse: Parse, index: int) -> bool:
+    """Return True when a finite verb comes before the next comma or sentence end."""
+    k = index
+    while k < len(parse.tokens) and parse.tokens[k].text not in {",", ".", ";", ":"}:
+        if parse.tokens[k].pos in {"VERB", "AUX"} and parse.tokens[k].morph.get("VerbForm") == "Fin":
+            return True
+        k += 1
+    return False
 
 
 def _infinitive_after(parse: Parse, verb: VerbMatch, sentence: int) -> int | None:
@@ -125,7 +140,7 @@ def _infinitive_after(parse: Parse, verb: VerbMatch, sentence: int) -> int | Non
         token = parse.tokens[k]
         if token.morph.get("VerbForm") == "Inf" and token.pos in {"VERB", "AUX"}:
             start = k
-            while start - 1 > verb.last and parse.tokens[start - 1].text.lower() in {"n'", "n’", "ne", "s'", "s’", "se"}:
+            while start - 1 > verb.last and parse.tokens[start - 1].text.lower() in _INFINITIVE_PREFIX:
                 start -= 1
             return start
         if token.pos in {"ADV", "ADP", "DET", "PROPN"} or is_time_word(parse, k) \
@@ -176,6 +191,9 @@ def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None
             end = _cut_coordination(ctx, k + 2, end)
             return _trim(ctx, start, end)
         if token.pos == "VERB" and token.morph.get("VerbForm") != "Part" and reporting_verb_at(parse, k) is None:
+            return None
+        if token.pos == "VERB" and reporting_verb_at(parse, k) is not None \
+                and token.morph.get("Tense") != "Pres" and not _bare_participle(parse, k):
             return None
     return None
 
@@ -283,7 +301,8 @@ def _holds_report(parse: Parse, first: int, end: int) -> bool:
 def _opens_clause(parse: Parse, index: int) -> bool:
     """Return True when ``index`` follows a colon or a line start (a headline "Selon X, …")."""
     previous = parse.tokens[index - 1] if index > 0 else None
-    return previous is None or previous.text in {":", "\n"} or "\n" in parse.text[previous.end:parse.tokens[index].start]
+    return previous is None or previous.text[-1:] in {":", "\n", ".", "!", "?", "…", ";", "»"} \
+        or "\n" in parse.text[previous.end:parse.tokens[index].start]
 
 
 def _selon_head(parse: Parse, index: int, last: int) -> int | None:
@@ -331,6 +350,24 @@ def _skip_apposition(parse: Parse, comma: int, last: int) -> int:
             return comma
         comma = j
     return comma
+
+
+def _bare_participle(parse: Parse, index: int) -> bool:
+    """Return True for a participle with no auxiliary ("Interrogé sur …, il a dit")."""
+    token = parse.tokens[index]
+    if token.morph.get("VerbForm") != "Part" or token.morph.get("Tense") != "Past":
+        return False
+    if any(parse.tokens[c].pos == "AUX" for c in parse.children[index]):
+        return False
+    k = index - 1
+    while k >= 0 and k >= index - 5:
+        token = parse.tokens[k]
+        if token.pos == "AUX":
+            return False
+        if token.pos not in {"ADV", "PRON", "PART"} and token.text != "-t":
+            return True
+        k -= 1
+    return True
 
 
 def _passive(parse: Parse, index: int) -> bool:

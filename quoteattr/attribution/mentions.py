@@ -20,6 +20,7 @@ _TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dim
                "matin", "soir", "jour", "semaine", "mois", "année", "an", "fois", "midi",
                "nuit", "après-midi", "aujourd'hui", "janvier", "février", "mars", "avril", "mai",
                "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+_PREPOSITIONS = {"à", "a", "au", "aux", "en", "dans", "de", "du", "des", "pour", "par", "sur", "selon", "vers"}
 _CAPITALISED_TITLES = {"Premier", "Première", "Président", "Présidente", "Secrétaire", "Ministre",
                        "Monsieur", "Madame", "Maître", "Général", "Chef"}
 _PARTICLES = {"da", "de", "del", "della", "di", "do", "dos", "van", "von", "der", "den", "bin", "ben", "al", "el", "ibn"}
@@ -263,7 +264,10 @@ def _name_before_apposition(parse: Parse, first: int) -> list[int] | None:
     if parse.tokens[first - 2].sent != parse.tokens[first].sent:
         return None
     run = name_run(parse, first - 2)
-    if run is None or (run[0] > 0 and parse.tokens[run[0] - 1].pos == "ADP"):
+    if run is None or all(parse.tokens[i].ent == "LOC" for i in run):
+        return None
+    if run[0] > 0 and (parse.tokens[run[0] - 1].pos == "ADP"
+                       or parse.tokens[run[0] - 1].text.lower() in _PREPOSITIONS):
         return None
     return run
 

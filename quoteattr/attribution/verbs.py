@@ -63,7 +63,8 @@ def reporting_verb_at(parse: Parse, index: int) -> VerbMatch | None:
     if token.pos == "ADJ" and token.lemma in lexicon and any(
             parse.tokens[j].pos == "AUX" for j in range(max(0, index - 3), index)):
         return VerbMatch(index, index, index, lexicon[token.lemma])
-    if token.pos in _FALLBACK_POS and token.text[:1].islower():
+    determined = index > 0 and parse.tokens[index - 1].pos == "DET"
+    if token.pos in _FALLBACK_POS and token.text[:1].islower() and not (token.pos == "NOUN" and determined):
         fallback = _fallback_lemma(token.text.split("-")[0])
         if fallback is not None and (token.pos in _VERBAL_POS or token.lemma not in lexicon):
             return VerbMatch(index, index, index, lexicon[fallback])
