@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -169,27 +170,37 @@ def _narrates(ctx: DocumentContext, start: int, end: int) -> bool:
 
 
 def _combine(direct: list[Finding], reported: list[Finding]) -> list[Finding]:
-    """Merge direct and reported findings: a report that holds a quoted fragment is mixed."""
+    """Merge direct and reported findings: a report that holds a quoted fragment is mixed.
+
+    A report is dropped when its verb is a direct quote's incise, when it cuts across a
+    direct quote, or when a direct quote with a cue of its own fills most of it.
+    """
     direct_verbs = {f.verb.head for f in direct if f.verb is not None}
-    kept_direct = list(direct)
+    starts = [d.start for d in direct]
+    absorbed: set[int] = set()
     results = []
     for report in reported:
         if report.verb is not None and report.verb.head in direct_verbs:
             continue
-        inside = [d for d in kept_direct if report.start <= d.start and d.end <= report.end]
-        overlapping = [d for d in kept_direct if d.start < report.end and report.start < d.end
-                       and d not in inside]
-        if overlapping:
+        first = bisect_left(starts, report.start)
+        inside = []
+        crossing = first > 0 and direct[first - 1].end > report.start
+        for index in range(first, bisect_left(starts, report.end)):
+            if direct[index].end <= report.end:
+                inside.append(index)
+            else:
+                crossing = True
+        if crossing:
             continue
         if inside:
-            if any(d.cue != "none" and d.end - d.start > 0.8 * (report.end - report.start)
-                   for d in inside):
+            if any(direct[i].cue != "none" and direct[i].end - direct[i].start > 0.8 * (report.end - report.start)
+                   for i in inside):
                 continue
             report.kind = "mixed"
             report.confidence = max(report.confidence, 0.8 if report.speaker else 0.45)
-            for d in inside:
-                kept_direct.remove(d)
+            absorbed.update(inside)
         results.append(report)
+    kept_direct = [d for i, d in enumerate(direct) if i not in absorbed]
     return sorted(kept_direct + results, key=lambda f: (f.start, f.end))
 
 

@@ -103,7 +103,7 @@ def _colon_cue(ctx: DocumentContext, colon: int, start: int, end: int,
         return None
     sentence = parse.sentences[parse.tokens[colon_token].sent]
     region_start = max(sentence.start, paragraph.start)
-    for previous in ctx.findings:
+    for previous in ctx.findings[-3:]:
         if region_start <= previous.end <= colon:
             region_start = previous.end
     indices = [i for i in parse.tokens_between(region_start, colon)]

@@ -31,12 +31,40 @@ class PersonMention:
 
 @dataclass
 class EntityTable:
-    """The persons of one document and the facts that link mentions to them."""
+    """The persons of one document and the facts that link mentions to them.
+
+    Lookups go through indexes (persons by sentence, roles by word and by person), so
+    resolving every mention of a long document stays linear in its length.
+    """
 
     persons: list[PersonMention] = field(default_factory=list)
     roles: list[tuple[int, frozenset[str], str, str]] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
     full_names: dict[str, str] = field(default_factory=dict)
+    _by_sentence: dict[int, list[PersonMention]] = field(default_factory=dict, repr=False)
+    _roles_by_word: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _last_role: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        persons, roles = self.persons, self.roles
+        self.persons, self.roles = [], []
+        for person in persons:
+            self.add_person(person)
+        for role in roles:
+            self.add_role(*role)
+
+    def add_person(self, person: PersonMention) -> None:
+        """Record a named person's mention."""
+        self.persons.append(person)
+        self._by_sentence.setdefault(person.sentence, []).append(person)
+
+    def add_role(self, start: int, words: frozenset[str], role: str, person: str) -> None:
+        """Record that the document gives ``person`` the role ``role`` at ``start``."""
+        index = len(self.roles)
+        self.roles.append((start, words, role, person))
+        for word in words:
+            self._roles_by_word.setdefault(word, []).append(index)
+        self._last_role[person] = role
 
     def full_name(self, name: str) -> str:
         """Return the fullest known name that ``name`` is a part of ("Peskov" → "Dmitri Peskov")."""
@@ -48,10 +76,11 @@ class EntityTable:
 
     def role_of(self, name: str) -> str | None:
         """Return the last role the document gives a person, or None."""
-        for _, _, role, person in reversed(self.roles):
-            if person == self.full_name(name):
-                return role
-        return None
+        return self._last_role.get(self.full_name(name))
+
+    def has_role_word(self, word: str) -> bool:
+        """Return True when some person's role in the document holds ``word``."""
+        return word in self._roles_by_word
 
     def resolve_pronoun(self, position: int, sentence: int, gender: str,
                         preferred: list[str]) -> str | None:
@@ -65,7 +94,7 @@ class EntityTable:
                 return self.full_name(name)
         for distance in range(_LOOKBACK_SENTENCES):
             current = sentence - distance
-            candidates = [p for p in self.persons if p.sentence == current and p.start < position]
+            candidates = [p for p in self._by_sentence.get(current, ()) if p.start < position]
             candidates.sort(key=lambda p: (not p.subject, -p.start))
             for person in candidates:
                 if _compatible(self.gender_of(person.name), gender):
@@ -80,9 +109,11 @@ class EntityTable:
         """
         if not words:
             return None
-        matching = [r for r in self.roles if words <= r[1]]
+        pivot = head if head in self._roles_by_word else next(iter(words))
+        indices = self._roles_by_word.get(pivot, [])
+        matching = [self.roles[i] for i in indices if words <= self.roles[i][1]]
         if not matching and head:
-            matching = [r for r in self.roles if head in r[1]]
+            matching = [self.roles[i] for i in self._roles_by_word.get(head, [])]
         if not matching:
             return None
         before = [r for r in matching if r[0] <= position]
@@ -130,9 +161,13 @@ def build_table(parse: Parse, outlets: OutletMatcher) -> EntityTable:
     table = EntityTable()
     mentions = _name_mentions(parse, outlets)
     counts = Counter(m.name for _, m, _ in mentions)
+    containing: dict[str, list[str]] = {}
+    for name in counts:
+        for word in set(name.split()):
+            containing.setdefault(word, []).append(name)
     for name in counts:
         words = name.split()
-        for other in counts:
+        for other in containing.get(words[0], []) if words else []:
             if other != name and len(other) > len(name) and _is_part(words, other.split()):
                 current = table.full_names.get(name)
                 if current is None or counts[other] > counts[current]:
@@ -140,12 +175,12 @@ def build_table(parse: Parse, outlets: OutletMatcher) -> EntityTable:
     votes: dict[str, Counter[str]] = {}
     for sentence, mention, subject in mentions:
         full = table.full_name(mention.name)
-        table.persons.append(PersonMention(mention.start, sentence, full, subject))
+        table.add_person(PersonMention(mention.start, sentence, full, subject))
         if mention.gender:
             votes.setdefault(full, Counter())[mention.gender] += 1
         if mention.role:
             words = content_words(parse, mention.start, mention.end) - content_words_of_name(parse, mention)
-            table.roles.append((mention.start, frozenset(words), mention.role, full))
+            table.add_role(mention.start, frozenset(words), mention.role, full)
     table.genders = {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
     return table
 

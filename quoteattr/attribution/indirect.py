@@ -38,6 +38,7 @@ _TRAILING_CUE = regex.compile(
 _QUE_AHEAD = regex.compile(r"\bqu(?:e\b|['’])", regex.IGNORECASE)
 _CLAUSE_PUNCT = " \t\n\r\u00a0\u202f.;:!?,…"
 _SELON_WORDS = {"selon", "après", "pour"}
+_NESTING_WINDOW = 8
 
 
 def _trim(ctx: DocumentContext, start: int, end: int) -> tuple[int, int]:
@@ -385,7 +386,7 @@ def _personal(ctx: DocumentContext, head: int) -> bool:
     if token.pos != "NOUN":
         return False
     return token.lemma.lower() in person_nouns() or token.text.lower() in person_nouns() \
-        or any(token.lemma.lower() in r[1] for r in ctx.table.roles)
+        or ctx.table.has_role_word(token.lemma.lower())
 
 
 def find_reported(ctx: DocumentContext) -> list[Finding]:
@@ -425,7 +426,8 @@ def _merge_relays(findings: list[Finding]) -> list[Finding]:
     """Fold a relaying report into the report it contains; drop other nested reports."""
     kept: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (f.start, -(f.end - f.start))):
-        outer = next((k for k in kept if k.start <= finding.start and finding.end <= k.end), None)
+        outer = next((k for k in reversed(kept[-_NESTING_WINDOW:])
+                      if k.start <= finding.start and finding.end <= k.end), None)
         if outer is None:
             kept.append(finding)
             continue

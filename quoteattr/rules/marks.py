@@ -75,11 +75,10 @@ def _is_reopening(text: str, position: int, paragraph_start: int, stack: list[_F
     return _previous_visible(text, position, paragraph_start) in _SENTENCE_FINAL
 
 
-def _straight_role(text: str, position: int, stack: list[_Frame]) -> str:
+def _straight_role(text: str, position: int, open_straight: bool) -> str:
     """Return "open", "close" or "none" for a straight double quote at ``position``."""
     before = text[position - 1] if position > 0 else " "
     after = text[position + 1] if position + 1 < len(text) else " "
-    open_straight = any(frame.mark == '"' for frame in stack)
     if open_straight and not before.isspace():
         return "close"
     if not after.isspace() and (before.isspace() or before in "([{«“:'’-—–/"):
@@ -109,28 +108,46 @@ def _candidate(text: str, frame: _Frame, close_start: int, paragraph: int) -> Qu
     )
 
 
-def _close(text: str, stack: list[_Frame], depth: int, position: int, paragraph: int,
+class _Stack:
+    """The open marks, with the depths of each kind of mark for constant-time lookups."""
+
+    def __init__(self) -> None:
+        self.frames: list[_Frame] = []
+        self.depths: dict[str, list[int]] = {"«": [], "“": [], "”": [], '"': []}
+
+    def push(self, frame: _Frame) -> None:
+        """Open a mark."""
+        self.depths[frame.mark].append(len(self.frames))
+        self.frames.append(frame)
+
+    def innermost(self, marks: str) -> int:
+        """Return the depth of the innermost open frame whose mark is in ``marks``, or -1."""
+        return max((self.depths[m][-1] for m in marks if self.depths[m]), default=-1)
+
+    def truncate(self, depth: int) -> list[_Frame]:
+        """Remove and return the frames at ``depth`` and above."""
+        removed = self.frames[depth:]
+        del self.frames[depth:]
+        for positions in self.depths.values():
+            while positions and positions[-1] >= depth:
+                positions.pop()
+        return removed
+
+
+def _close(text: str, stack: _Stack, depth: int, position: int, paragraph: int,
            found: list[QuoteCandidate]) -> None:
     """Close the frame at ``depth`` with the mark at ``position``, dropping frames above it."""
-    frame = stack[depth]
-    for dropped in stack[depth + 1:]:
+    removed = stack.truncate(depth)
+    frame = removed[0]
+    for dropped in removed[1:]:
         frame.children.extend(dropped.children)
-    del stack[depth:]
     candidate = _candidate(text, frame, position, paragraph)
     if candidate is None:
         return
-    if stack:
-        stack[-1].children.append(candidate)
+    if stack.frames:
+        stack.frames[-1].children.append(candidate)
     else:
         found.append(candidate)
-
-
-def _innermost(stack: list[_Frame], marks: str) -> int:
-    """Return the depth of the innermost open frame whose mark is in ``marks``, or -1."""
-    for depth in range(len(stack) - 1, -1, -1):
-        if stack[depth].mark in marks:
-            return depth
-    return -1
 
 
 def find_quotes(text: str) -> list[QuoteCandidate]:
@@ -143,15 +160,14 @@ def find_quotes(text: str) -> list[QuoteCandidate]:
         One candidate per outermost quotation; quotes nested inside it are part of it.
     """
     found: list[QuoteCandidate] = []
-    stack: list[_Frame] = []
+    stack = _Stack()
     blocks = paragraphs(text)
     for number, block in enumerate(blocks):
         for match in _MARKS.finditer(text, block.start, block.end):
             _scan_mark(text, match.group(), match.start(), block.start, number, stack, found)
-        if stack and not _continues(text, blocks, number, stack):
-            for frame in stack:
+        if stack.frames and not _continues(text, blocks, number, stack.frames):
+            for frame in stack.truncate(0):
                 found.extend(frame.children)
-            stack.clear()
     return sorted(found, key=lambda c: c.start)
 
 
@@ -163,26 +179,26 @@ def _continues(text: str, blocks: list, number: int, stack: list[_Frame]) -> boo
 
 
 def _scan_mark(text: str, mark: str, position: int, paragraph_start: int, paragraph: int,
-               stack: list[_Frame], found: list[QuoteCandidate]) -> None:
+               stack: _Stack, found: list[QuoteCandidate]) -> None:
     """Update the stack (and ``found``) for one quote mark."""
     if mark == "«":
-        if not _is_reopening(text, position, paragraph_start, stack):
-            stack.append(_Frame("«", position, paragraph))
+        if not _is_reopening(text, position, paragraph_start, stack.frames):
+            stack.push(_Frame("«", position, paragraph))
     elif mark == "»":
-        depth = _innermost(stack, "«")
+        depth = stack.innermost("«")
         if depth >= 0:
             _close(text, stack, depth, position, paragraph, found)
     elif mark == "“":
-        stack.append(_Frame("“", position, paragraph))
+        stack.push(_Frame("“", position, paragraph))
     elif mark == "”":
-        depth = _innermost(stack, "“”")
+        depth = stack.innermost("“”")
         if depth >= 0:
             _close(text, stack, depth, position, paragraph, found)
         elif position + 1 < len(text) and text[position + 1].isalpha():
-            stack.append(_Frame("”", position, paragraph))
+            stack.push(_Frame("”", position, paragraph))
     else:
-        role = _straight_role(text, position, stack)
+        role = _straight_role(text, position, bool(stack.depths['"']))
         if role == "close":
-            _close(text, stack, _innermost(stack, '"'), position, paragraph, found)
+            _close(text, stack, stack.innermost('"'), position, paragraph, found)
         elif role == "open":
-            stack.append(_Frame('"', position, paragraph))
+            stack.push(_Frame('"', position, paragraph))
