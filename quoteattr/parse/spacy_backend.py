@@ -26,32 +26,40 @@ def _guard_sentences(doc: Any) -> Any:
     A line break starts a sentence (so a sentence never runs over a paragraph, a menu item or
     a timestamp line); a sentence starts nowhere else than after final punctuation, a colon
     or a closing mark; a token inside a quotation, or the comma or lowercase word right after
-    its closing mark, never starts one.
+    its closing mark, never starts one. The marks are written in one array operation.
     """
+    import numpy
+    from spacy.attrs import SENT_START
+
     text = doc.text
     tokens = list(doc)
+    starts = numpy.zeros(len(tokens), dtype="int64")
     previous_visible = None
-    for previous, token in zip(tokens, tokens[1:]):
+    for index in range(1, len(tokens)):
+        previous, token = tokens[index - 1], tokens[index]
         if not previous.is_space:
             previous_visible = previous
         if token.is_space:
             continue
         gap = text[previous.idx + len(previous.text):token.idx]
         if "\n" in gap or "\n" in previous.text:
-            token.is_sent_start = True
+            starts[index] = 1
         elif previous_visible is not None and previous_visible.text[-1:] not in _SENTENCE_ENDERS:
-            token.is_sent_start = False
+            starts[index] = -1
     index = 0
     for quote in find_quotes(text):
         while index < len(tokens) and tokens[index].idx <= quote.open_start:
             index += 1
         while index < len(tokens) and tokens[index].idx < quote.close_end:
-            tokens[index].is_sent_start = False
+            starts[index] = -1
             index += 1
         if index < len(tokens):
             follower = tokens[index]
             if follower.text in {",", ";"} or follower.text[:1].islower():
-                follower.is_sent_start = False
+                starts[index] = -1
+    if len(tokens):
+        starts[0] = 1
+        doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 
