@@ -134,8 +134,12 @@ def find_findings(ctx: DocumentContext) -> list[Finding]:
     """Return every quotation of a document, attributed, in document order."""
     blocks = find_blocks(ctx.text, ctx.candidates)
     spans = [(c.start, c.end, c.open_start, c.close_end, "direct") for c in ctx.candidates]
-    spans += [(b.start, b.end, b.start, b.end, "block") for b in blocks]
+    spans += [(b.start, b.end, b.start, b.end, "block") for b in blocks if not b.marked]
     announcers: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+    for block in (b for b in blocks if b.marked):
+        cue = attribute_quote(ctx, block.start, block.end, block.start, block.end, "block")
+        if cue.verb is not None and cue.verb.entry.relay and cue.relays:
+            announcers.append((block.start, block.end, cue.relays))
     for start, end, open_start, close_end, kind in sorted(spans):
         finding = attribute_quote(ctx, start, end, open_start, close_end, kind)
         if kind == "block" and (finding.cue not in {"colon", "noun"} or _narrates(ctx, start, end)):

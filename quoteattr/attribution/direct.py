@@ -147,6 +147,13 @@ def _noun_cue_speaker(ctx: DocumentContext, noun: int, indices: list[int]) -> Re
         acronym = token.text.isupper() and len(token.text) >= 2
         if token.pos == "PROPN" or token.ent == "ORG" or acronym or token.lemma.lower() in organization_nouns():
             return resolve(parse, i, ctx.table, [])
+    later = [i for i in indices if i > noun]
+    for position, i in enumerate(later):
+        token = parse.tokens[i]
+        previous = parse.tokens[later[position - 1]] if position else None
+        if token.pos in {"NOUN", "PROPN"} and (previous is None or previous.pos != "ADP") \
+                and (previous is None or previous.pos == "DET" or previous.text == ","):
+            return resolve(parse, i, ctx.table, [])
     return None
 
 

@@ -69,6 +69,15 @@ def is_name_token(parse: Parse, index: int) -> bool:
     return token.pos == "PROPN" or token.ent in {"PER", "MISC"}
 
 
+def is_person_noun(word: str) -> bool:
+    """Return True for a noun naming a person by role ("ministre", "vice-ministre", "ex-député")."""
+    lowered = word.lower()
+    for prefix in ("vice-", "ex-", "co-", "sous-", "porte-"):
+        if lowered.startswith(prefix) and lowered[len(prefix):] in person_nouns():
+            return True
+    return lowered in person_nouns()
+
+
 def _acronym_in_phrase(parse: Parse, index: int) -> bool:
     """Return True for an acronym inside a prepositional phrase ("à l'AFP"), never a name part."""
     token = parse.tokens[index]
@@ -185,7 +194,11 @@ def _role_after(parse: Parse, run_last: int) -> tuple[int, int] | None:
     article = parse.tokens[j + 1]
     if article.text.lower() not in _ARTICLES or parse.tokens[j + 2].pos not in {"NOUN", "ADJ"}:
         return None
-    return j + 1, _np_right(parse, j + 2)
+    last = _np_right(parse, j + 2)
+    following = parse.tokens[last + 1] if last + 1 < len(parse.tokens) else None
+    closed = following is None or following.text in {",", ".", ";", ":", ")", "»", "!", "?"} \
+        or following.sent != parse.tokens[last].sent
+    return (j + 1, last) if closed else None
 
 
 def _role_text(parse: Parse, first: int, last: int) -> str | None:
@@ -210,7 +223,7 @@ def _gender(parse: Parse, indices: range) -> str:
             return "Masc"
     for index in indices:
         token = parse.tokens[index]
-        if token.pos == "NOUN" and token.text.lower() in person_nouns():
+        if token.pos == "NOUN" and is_person_noun(token.text):
             article = parse.tokens[index - 1] if index > 0 else None
             if article is not None and article.pos == "DET" and article.morph.get("Gender"):
                 return article.morph["Gender"]
@@ -297,7 +310,7 @@ def describe(parse: Parse, head: int) -> Mention:
         after += 1
     if after < len(parse.tokens) and parse.tokens[after].text in HONORIFICS:
         after += 1
-    person_role = any(parse.tokens[i].text.lower() in person_nouns() for i in range(first, last + 1))
+    person_role = any(is_person_noun(parse.tokens[i].text) for i in range(first, last + 1))
     if after < len(parse.tokens) and parse.tokens[after].sent == token.sent:
         run = name_run(parse, after)
         if run is not None and not comma and not person_role:

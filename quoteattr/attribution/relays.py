@@ -51,15 +51,17 @@ def find_relays(text: str, matcher: OutletMatcher, regions: Sequence[tuple[int, 
         regions: character ranges of the cue (outside the quoted words).
         excluded: ranges to ignore inside the regions (the quoted words themselves).
     """
-    found = []
-    seen = set()
+    chosen: dict[str, tuple[int, int, int]] = {}
     for region_start, region_end in regions:
         for start, end, name in matcher.find(text, region_start, region_end):
-            if any(s <= start < e for s, e in excluded) or name in seen:
+            if any(s <= start < e for s, e in excluded):
                 continue
             if name in _PLATFORM_ONLY and not _PLATFORM_CUE.search(text[max(0, start - 40):start]):
                 continue
-            seen.add(name)
-            found.append((_rank(text, start), start, end, name))
-    found.sort(key=lambda item: (item[0], item[1]))
+            earlier = chosen.get(name)
+            if earlier is None:
+                chosen[name] = (_rank(text, start), start, end)
+            elif text[start:end] == name and text[earlier[1]:earlier[2]] != name and start - earlier[2] <= 3:
+                chosen[name] = (earlier[0], start, end)
+    found = sorted((rank, start, end, name) for name, (rank, start, end) in chosen.items())
     return [(start, end, name) for _, start, end, name in found]

@@ -255,6 +255,28 @@ def _comma_before(parse: Parse, start: int, sentence: int) -> int | None:
     return None
 
 
+def _skip_phrase(parse: Parse, j: int, sentence: int) -> int:
+    """Return the index after the noun phrase of a prepositional phrase.
+
+    "à l'agence Tass" is skipped whole (a common noun and its name); "à l'AFP" stops after
+    the name, so that "à l'AFP Julien Marchal" leaves the speaker's name in place.
+    """
+    def inside(k: int) -> bool:
+        return k < len(parse.tokens) and parse.tokens[k].sent == sentence
+
+    while inside(j) and parse.tokens[j].pos == "DET":
+        j += 1
+    if not inside(j):
+        return j
+    if parse.tokens[j].pos in {"PROPN", "NUM"}:
+        return j + 1
+    while inside(j) and parse.tokens[j].pos in {"NOUN", "ADJ"}:
+        j += 1
+    while inside(j) and parse.tokens[j].pos in {"PROPN", "NUM"}:
+        j += 1
+    return j
+
+
 def _first_bare_nominal(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:
     """Return the first noun or name after the verb that no preposition introduces."""
     sentence = parse.tokens[verb.head].sent
@@ -264,11 +286,10 @@ def _first_bare_nominal(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]
         if token.text in {".", "«", "»", ";", ":"} or token.pos in {"SCONJ", "VERB", "AUX"} \
                 or token.text.lower() in {"que", "qu'", "qu’"} or not _outside(parse, j, excluded):
             return None
+        if token.pos == "ADP":
+            j = _skip_phrase(parse, j + 1, sentence)
+            continue
         if token.pos in {"NOUN", "PROPN"} and not is_time_word(parse, j) and token.text not in HONORIFICS:
-            previous = parse.tokens[j - 1]
-            if previous.pos == "ADP" or (previous.pos == "DET" and j >= 2 and parse.tokens[j - 2].pos == "ADP"):
-                j += 1
-                continue
             run = name_run(parse, j)
             return run[0] if run is not None else j
         j += 1

@@ -15,7 +15,8 @@ from quoteattr.rules.layout import is_timestamp_line
 from quoteattr.rules.marks import QuoteCandidate
 
 _COLON_AT_LINE_END = regex.compile(r":[ \t\u00a0\u202f]*(?:\r\n|\n|\r)")
-_OPENING_MARKS = "«“\"”-–—•"
+_QUOTE_MARKS = "«“\"”"
+_OPENING_MARKS = "-–—•"
 _MIN_WORDS = 4
 _SPEAKING_PERSON = regex.compile(
     r"(?<!\w)(?:je|j['’]|nous|notre|nos|mon|ma|mes|vous|votre|vos|me|m['’])(?!\w)", regex.IGNORECASE)
@@ -24,11 +25,17 @@ _MARKS = regex.compile(r"[«»“”\"]")
 
 @dataclass(frozen=True)
 class BlockCandidate:
-    """Unmarked words after a colon: ``text[start:end]``, the colon at ``colon``."""
+    """The paragraph after a colon that ends a line: ``text[start:end]``, the colon at ``colon``.
+
+    ``marked`` is True when the paragraph opens with a quote mark: it is then no block quote
+    itself, but its cue may still announce an outlet for the quotes it holds ("Reuters
+    rapporte :").
+    """
 
     colon: int
     start: int
     end: int
+    marked: bool = False
 
 
 def _next_lines(text: str, position: int) -> tuple[int, int] | None:
@@ -81,9 +88,14 @@ def find_blocks(text: str, quotes: list[QuoteCandidate]) -> list[BlockCandidate]
         if quote_index < len(quotes) and quotes[quote_index].open_start < colon:
             continue
         span = _next_lines(text, match.end())
-        if span is None or text[span[0]] in _OPENING_MARKS:
+        if span is None:
             continue
         start, end = span
+        if text[start] in _QUOTE_MARKS:
+            found.append(BlockCandidate(colon, start, end, marked=True))
+            continue
+        if text[start] in _OPENING_MARKS:
+            continue
         block = text[start:end]
         if is_timestamp_line(block) or len(block.split()) < _MIN_WORDS:
             continue

@@ -9,8 +9,15 @@ from quoteattr.rules.marks import find_quotes
 
 
 def blocks_of(text: str) -> list[str]:
-    """Return the text of each block candidate of ``text``."""
-    return [text[b.start:b.end] for b in find_blocks(text, find_quotes(text))]
+    """Return the text of each unmarked block candidate of ``text``."""
+    return [text[b.start:b.end] for b in find_blocks(text, find_quotes(text)) if not b.marked]
+
+
+def test_blocks_paragraph_opening_with_a_quote_mark_is_marked() -> None:
+    text = "Reuters rapporte :\n« Le marché couvert rouvrira au printemps prochain. »"
+    (block,) = find_blocks(text, find_quotes(text))
+    assert block.marked
+    assert text[block.start] == "«"
 
 
 @pytest.mark.parametrize(
