@@ -18,9 +18,11 @@ from quoteattr.models import Quote, ReportingVerb, Source, Speaker
 from quoteattr.parse.base import Parse, ParserBackend
 from quoteattr.parse.chunking import DEFAULT_MAX_CHARS, join_parses, split_for_parsing
 from quoteattr.rules.blocks import find_blocks
+from quoteattr.rules.layout import is_timestamp_line
 from quoteattr.sanitize import for_parsing
 
 _FURNITURE_FACTOR = 0.3
+_PASSAGE_PARAGRAPHS = 3
 
 
 def _check_text(text: object, name: str = "text") -> str:
@@ -139,12 +141,12 @@ def find_findings(ctx: DocumentContext) -> list[Finding]:
     for block in (b for b in blocks if b.marked):
         cue = attribute_quote(ctx, block.start, block.end, block.start, block.end, "block")
         if cue.verb is not None and cue.verb.entry.relay and cue.relays:
-            announcers.append((block.start, block.end, cue.relays))
+            announcers.append((block.start, _passage_end(ctx, block.end), cue.relays))
     for start, end, open_start, close_end, kind in sorted(spans):
         finding = attribute_quote(ctx, start, end, open_start, close_end, kind)
         if kind == "block" and (finding.cue not in {"colon", "noun"} or _narrates(ctx, start, end)):
             if finding.verb is not None and finding.verb.entry.relay and finding.relays:
-                announcers.append((start, end, finding.relays))
+                announcers.append((start, _passage_end(ctx, end), finding.relays))
             continue
         if ctx.in_furniture(open_start, close_end):
             finding.confidence *= _FURNITURE_FACTOR
@@ -158,6 +160,20 @@ def find_findings(ctx: DocumentContext) -> list[Finding]:
                 names = {r[2] for r in finding.relays}
                 finding.relays = [r for r in relays if r[2] not in names] + finding.relays
     return findings
+
+
+def _passage_end(ctx: DocumentContext, end: int) -> int:
+    """Return where a passage announced by "Reuters rapporte :" ends.
+
+    It runs over the following paragraphs up to the next timestamp or update line (a live
+    blog's next post), at most a few paragraphs.
+    """
+    index = ctx.paragraph_index(end)
+    for paragraph in ctx.paragraphs[index + 1:index + 1 + _PASSAGE_PARAGRAPHS]:
+        if is_timestamp_line(ctx.text[paragraph.start:paragraph.end].split("\n", 1)[0]):
+            break
+        end = paragraph.end
+    return end
 
 
 def _narrates(ctx: DocumentContext, start: int, end: int) -> bool:

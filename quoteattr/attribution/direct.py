@@ -14,6 +14,7 @@ from quoteattr.attribution.completion import complete, recent_speakers
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.mentions import HONORIFICS, PRONOUN, name_run
+from quoteattr.attribution.relays import find_broadcast
 from quoteattr.attribution.speakers import ResolvedSpeaker, resolve, subject_of
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
 from quoteattr.lexicons import organization_nouns, speech_nouns
@@ -111,7 +112,9 @@ def _colon_cue(ctx: DocumentContext, colon: int, start: int, end: int,
         match = reporting_verb_at(parse, i)
         if match is not None and parse.tokens[i].pos != "NOUN":
             finding = _verb_finding(ctx, start, end, kind, "colon", match, (start, end))
-            return complete(ctx, finding, [(region_start, colon)])
+            finding = complete(ctx, finding, [(region_start, colon)])
+            _add_broadcast(ctx, finding, paragraph.start, region_start)
+            return finding
     for i in reversed(indices):
         if parse.tokens[i].lemma.lower() in speech_nouns() or parse.tokens[i].text.lower() in speech_nouns():
             speaker = _noun_cue_speaker(ctx, i, indices)
@@ -123,6 +126,15 @@ def _colon_cue(ctx: DocumentContext, colon: int, start: int, end: int,
         return complete(ctx, Finding(start, end, kind, "colon", speaker, None, confidence=0.7),
                        [(region_start, colon)])
     return None
+
+
+def _add_broadcast(ctx: DocumentContext, finding: Finding, start: int, end: int) -> None:
+    """Add the broadcaster named just before a colon cue ("retransmise à la télévision …")."""
+    names = {r[2] for r in finding.relays}
+    for outlet in find_broadcast(ctx.text, ctx.outlets, max(start, end - 300), end):
+        if outlet[2] not in names:
+            finding.relays.append(outlet)
+            names.add(outlet[2])
 
 
 def _noun_cue_speaker(ctx: DocumentContext, noun: int, indices: list[int]) -> ResolvedSpeaker | None:

@@ -418,7 +418,8 @@ def find_reported(ctx: DocumentContext) -> list[Finding]:
         confidence = 0.8 if speaker is not None else 0.45
         finding = Finding(start, end, "indirect", "verb", speaker, verb, confidence=confidence)
         sentence = parse.sentences[parse.tokens[index].sent]
-        findings.append(complete(ctx, finding, [(sentence.start, sentence.end)]))
+        region_end = _first_break(ctx, end, sentence.end) if end < sentence.end else sentence.end
+        findings.append(complete(ctx, finding, [(sentence.start, max(region_end, end))]))
     return _merge_relays(findings)
 
 

@@ -25,8 +25,13 @@ _RELAYING = regex.compile(
     regex.IGNORECASE,
 )
 _PLATFORM_ONLY = {"X", "Telegram", "Facebook"}
-_PLATFORM_CUE = regex.compile(r"\b(?:sur|via)\s+(?:son\s+compte\s+|sa\s+chaîne\s+|le\s+réseau\s+social\s+)?$",
-                              regex.IGNORECASE)
+_PLATFORM_CUE = regex.compile(
+    r"(?:\b(?:sur|via)\s+(?:son\s+compte\s+|sa\s+chaîne\s+|le\s+réseau\s+social\s+)?"
+    r"|\b(?:chaîne|canal|compte|page|message|messagerie|publication)\s+)$",
+    regex.IGNORECASE)
+_BROADCAST = regex.compile(
+    r"\b(?:retransmise?s?|diffusée?s?|publiée?s?|relayée?s?)\s+(?:en\s+direct\s+)?(?:à|sur|par|dans)\s+[^.;:]{0,40}$",
+    regex.IGNORECASE)
 
 
 def _rank(text: str, start: int) -> int:
@@ -65,3 +70,16 @@ def find_relays(text: str, matcher: OutletMatcher, regions: Sequence[tuple[int, 
                 chosen[name] = (earlier[0], start, end)
     found = sorted((rank, start, end, name) for name, (rank, start, end) in chosen.items())
     return [(start, end, name) for _, start, end, name in found]
+
+
+def find_broadcast(text: str, matcher: OutletMatcher, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Return the outlets that broadcast a speech, named just before its cue.
+
+    "… réunion retransmise à la télévision d'État russe. Le président a déclaré :" — the
+    speech that follows reached the reader through that broadcaster.
+    """
+    found = []
+    for outlet_start, outlet_end, name in matcher.find(text, start, end):
+        if _BROADCAST.search(text, max(start, outlet_start - 80), outlet_start):
+            found.append((outlet_start, outlet_end, name))
+    return found
