@@ -122,6 +122,9 @@ def name_run(parse: Parse, index: int) -> list[int] | None:
                 break
         else:
             break
+    while first >= 2 and parse.tokens[first - 1].text == "-" and _glued(parse, first - 2, first - 1) \
+            and _glued(parse, first - 1, first) and parse.tokens[first - 2].text[:1].isupper():
+        first -= 2
     while first >= 2 and parse.tokens[first - 1].text in _PARTICLES:
         k = first - 1
         while k > 0 and parse.tokens[k].text in _PARTICLES and first - k <= 2:
