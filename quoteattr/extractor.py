@@ -103,6 +103,7 @@ class Extractor:
         pending: deque[tuple[str, str, list[int]]] = deque()
 
         def pieces() -> Iterator[str]:
+            """Yield the parse pieces of every text, recording how many each has."""
             for number, text in enumerate(texts):
                 cleaned = for_parsing(_check_text(text, f"texts[{number}]"))
                 split = split_for_parsing(cleaned, self.max_chars) if cleaned.strip() else []

@@ -56,7 +56,8 @@ def _trim(ctx: DocumentContext, start: int, end: int) -> tuple[int, int]:
 
 def _first_break(ctx: DocumentContext, start: int, end: int) -> int:
     """Return where a clause must end at the latest: a sentence end the parser missed, or a
-    colon that opens a quotation."""
+    colon that opens a quotation.
+    """
     for pattern in (_SENTENCE_BREAK, _COLON_BREAK):
         found = pattern.search(ctx.text, start, end)
         if found is not None:
@@ -135,7 +136,8 @@ def _finite_before_comma(parse: Parse, index: int) -> bool:
 
 def _infinitive_after(parse: Parse, verb: VerbMatch, sentence: int) -> int | None:
     """Return the first token of an infinitive that follows the verb past adverbs and a
-    phrase like "à la BBC" ("a contesté mardi avoir favorisé", "a dit à la BBC n'avoir")."""
+    phrase like "à la BBC" ("a contesté mardi avoir favorisé", "a dit à la BBC n'avoir").
+    """
     k = verb.last + 1
     while k < len(parse.tokens) and k <= verb.last + 7 and parse.tokens[k].sent == sentence:
         token = parse.tokens[k]

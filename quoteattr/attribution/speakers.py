@@ -262,6 +262,7 @@ def _skip_phrase(parse: Parse, j: int, sentence: int) -> int:
     the name, so that "à l'AFP Julien Marchal" leaves the speaker's name in place.
     """
     def inside(k: int) -> bool:
+        """Return True while ``k`` is a token of the sentence."""
         return k < len(parse.tokens) and parse.tokens[k].sent == sentence
 
     while inside(j) and parse.tokens[j].pos == "DET":

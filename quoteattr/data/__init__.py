@@ -1,0 +1,1 @@
+"""Language data files: reporting verbs, outlets, nouns (read through importlib.resources)."""

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from quoteattr.attribution.mentions import describe, is_name_token, name_run, pronoun_mention
+from quoteattr.attribution.mentions import (
+    describe,
+    is_name_token,
+    name_run,
+    pronoun_mention,
+)
 from quoteattr.parse.base import Parse
 from tests.builders import W, make_parse
 
