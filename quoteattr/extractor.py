@@ -19,7 +19,7 @@ from quoteattr.parse.base import Parse, ParserBackend
 from quoteattr.parse.chunking import DEFAULT_MAX_CHARS, join_parses, split_for_parsing
 from quoteattr.rules.blocks import find_blocks
 from quoteattr.rules.layout import is_timestamp_line
-from quoteattr.sanitize import for_parsing
+from quoteattr.sanitize import break_long_runs, for_parsing
 
 _FURNITURE_FACTOR = 0.3
 _PASSAGE_PARAGRAPHS = 3
@@ -109,7 +109,7 @@ class Extractor:
                 split = split_for_parsing(cleaned, self.max_chars) if cleaned.strip() else []
                 pending.append((text, cleaned, [offset for offset, _ in split]))
                 for _, piece in split:
-                    yield piece
+                    yield break_long_runs(piece)
 
         parses = self.parser.parse_many(pieces(), batch_size=batch_size, n_process=n_process)
         collected: list[Parse] = []
