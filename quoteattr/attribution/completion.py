@@ -13,8 +13,14 @@ _CONTINUATION_SENTENCES = 4
 
 
 def _outlet_speaker(ctx: DocumentContext, speaker: ResolvedSpeaker) -> list[tuple[int, int, str]]:
-    """Return the outlet a speaker mention names, if the speaker is an outlet."""
-    return ctx.outlets.find(ctx.text, speaker.mention.start, speaker.mention.end)
+    """Return the outlet a speaker mention names, if the speaker is an outlet.
+
+    An outlet that starts inside the mention counts even when it runs past it: a parser may
+    cut "le Global Times" after "Global".
+    """
+    mention = speaker.mention
+    found = ctx.outlets.find(ctx.text, mention.start, min(len(ctx.text), mention.end + 20))
+    return [o for o in found if o[0] < mention.end]
 
 
 def complete(ctx: DocumentContext, finding: Finding, regions: list[tuple[int, int]]) -> Finding:

@@ -22,6 +22,8 @@ from quoteattr.lexicons import organization_nouns, speech_nouns
 _INCISE_FILLERS = {"AUX", "ADV", "PART"}
 _SELON_AFTER = regex.compile(r"[\s\u00a0\u202f]*,?[\s\u00a0\u202f]*(?P<word>selon|d['’]après)\s", regex.IGNORECASE)
 _SELON_BEFORE = regex.compile(r"(?:selon|d['’]après)\s+(?:[^,«»“”\"\n]{1,80},){1,3}[\s\u00a0\u202f]*$", regex.IGNORECASE)
+_OBJECT_QUOTE_WORDS = 5
+_NOT_QUOTING_VERBS = {"qualifier", "appeler", "décrire", "juger", "considérer", "trouver", "penser", "croire"}
 _LIGHT_VERBS = {"contenter", "borner", "vouloir", "tenir", "préférer", "devoir", "pouvoir", "aller", "venir"}
 _PADDING = " \t\u00a0\u202f"
 _CONTINUATION_PARAGRAPHS = 2
@@ -169,6 +171,20 @@ def _noun_cue_speaker(ctx: DocumentContext, noun: int, indices: list[int]) -> Re
     return None
 
 
+def _verb_before(ctx: DocumentContext, open_start: int) -> VerbMatch | None:
+    """Return a reporting verb that takes the quote as its object ("a dénoncé « … »")."""
+    parse = ctx.parse
+    k = parse.token_at(open_start) - 1
+    while k >= 0 and parse.tokens[k].pos == "ADV":
+        k -= 1
+    if k < 0 or parse.tokens[k].pos != "VERB":
+        return None
+    match = reporting_verb_at(parse, k)
+    if match is None or match.entry.lemma in _NOT_QUOTING_VERBS:
+        return None
+    return match
+
+
 def _mid_incise(ctx: DocumentContext, start: int, end: int) -> VerbMatch | None:
     """Return the verb of an incise inside the quote ("« A, a-t-il dit, B »")."""
     parse = ctx.parse
@@ -244,6 +260,13 @@ def attribute_quote(ctx: DocumentContext, start: int, end: int, open_start: int,
         speaker = resolve(ctx.parse, head, ctx.table, []) if head is not None else None
         finding = Finding(start, end, kind, "selon", speaker, None, confidence=0.85)
         return complete(ctx, finding, [(before.start(), open_start)])
+    long_enough = len(text[start:end].split()) >= _OBJECT_QUOTE_WORDS
+    verb = _verb_before(ctx, open_start) if kind == "direct" and long_enough else None
+    if verb is not None:
+        finding = _verb_finding(ctx, start, end, kind, "verb", verb, (open_start, close_end))
+        finding.confidence = min(finding.confidence, 0.75)
+        sentence = ctx.parse.sentences[ctx.parse.tokens[verb.head].sent]
+        return complete(ctx, finding, [(sentence.start, open_start), (close_end, _clause_end(ctx, close_end))])
     verb = _mid_incise(ctx, start, end) if kind == "direct" else None
     if verb is not None:
         finding = _verb_finding(ctx, start, end, kind, "verb", verb, (0, 0))

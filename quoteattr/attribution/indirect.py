@@ -37,6 +37,7 @@ _TRAILING_CUE = regex.compile(
 )
 _QUE_AHEAD = regex.compile(r"\bqu(?:e\b|['’])", regex.IGNORECASE)
 _CLAUSE_PUNCT = " \t\n\r\u00a0\u202f.;:!?,…"
+_COMPARATIVES = {"plus", "moins", "autant", "aussi", "davantage", "mieux", "pire", "même", "tel", "telle", "si"}
 _SELON_WORDS = {"selon", "après", "pour"}
 _NESTING_WINDOW = 8
 
@@ -121,7 +122,8 @@ def _tail_starts(parse: Parse, index: int) -> bool:
     words = parse.text[parse.tokens[index].start:parse.tokens[index].start + 20].lower()
     if words.startswith("mais ") and not words.startswith(("mais qu", "mais que")):
         return _finite_before_comma(parse, index + 1)
-    return words.startswith(("alors qu", "tandis qu", "avant de", "avant d'", "sans ", "afin de"))
+    return words.startswith(("alors qu", "tandis qu", "avant de", "avant d'", "sans ", "afin de",
+                             "tout en ", "contrairement", "au moment où", "pendant qu"))
 
 
 def _finite_before_comma(parse: Parse, index: int) -> bool:
@@ -146,7 +148,7 @@ def _infinitive_after(parse: Parse, verb: VerbMatch, sentence: int) -> int | Non
             while start - 1 > verb.last and parse.tokens[start - 1].text.lower() in _INFINITIVE_PREFIX:
                 start -= 1
             return start
-        if token.pos in {"ADV", "ADP", "DET", "PROPN"} or is_time_word(parse, k) \
+        if token.pos in {"ADV", "ADP", "DET", "PROPN"} or token.text == "," or is_time_word(parse, k) \
                 or token.text.lower() in {"n'", "n’", "ne", "s'", "s’", "se"} \
                 or (token.pos == "NOUN" and k > 0 and parse.tokens[k - 1].pos in {"DET", "ADP"}):
             k += 1
@@ -188,6 +190,8 @@ def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None
             return None
         if token.text.lower() in _QUE and token.pos in {"SCONJ", "PRON", "ADV"}:
             if k + 1 >= len(parse.tokens) or parse.tokens[k + 1].sent != sentence:
+                return None
+            if any(t.text.lower() in _COMPARATIVES for t in parse.tokens[max(verb.last + 1, k - 3):k]):
                 return None
             start = parse.tokens[k + 1].start
             end = _first_break(ctx, start, _paragraph_bound(ctx, start, sentence_end))
@@ -246,7 +250,8 @@ def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] |
         return None
     content = range(parse.token_at(start), first - 1)
     if len(content) < 4 or ctx.text[start] in "«“\"" or not any(
-            parse.tokens[i].pos in {"VERB", "AUX"} for i in content):
+            parse.tokens[i].pos in {"VERB", "AUX"} and parse.tokens[i].morph.get("VerbForm") == "Fin"
+            for i in content):
         return None
     for i in content:
         if parse.tokens[i].pos == "VERB" and reporting_verb_at(parse, i) is not None and any(
@@ -341,6 +346,13 @@ def _skip_apposition(parse: Parse, comma: int, last: int) -> int:
         if j > last:
             return comma
         first = parse.tokens[j]
+        if first.text.lower() in {"qui", "dont"}:
+            while j <= last and parse.tokens[j].text != ",":
+                j += 1
+            if j > last or j - comma > 25:
+                return comma
+            comma = j
+            continue
         bare = first.pos in {"NOUN", "ADJ", "ADP"} or name_run(parse, j) is not None
         if not bare:
             return comma

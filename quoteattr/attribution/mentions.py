@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from quoteattr.lexicons import organization_nouns, person_nouns
+from quoteattr.lexicons import organization_nouns, person_nouns, speech_nouns
 from quoteattr.parse.base import Parse
 
 PRONOUN = regex.compile(r"^-?(?:t-)?(il|elle|ils|elles|on)$", regex.IGNORECASE)
@@ -20,7 +20,8 @@ _TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dim
                "matin", "soir", "jour", "semaine", "mois", "année", "an", "fois", "midi",
                "nuit", "après-midi", "aujourd'hui", "janvier", "février", "mars", "avril", "mai",
                "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
-_PREPOSITIONS = {"à", "a", "au", "aux", "en", "dans", "de", "du", "des", "pour", "par", "sur", "selon", "vers"}
+_PREPOSITIONS = {"à", "a", "au", "aux", "en", "dans", "de", "du", "des", "pour", "par", "sur", "selon", "vers",
+                 "après"}
 _CAPITALISED_TITLES = {"Premier", "Première", "Président", "Présidente", "Secrétaire", "Ministre",
                        "Monsieur", "Madame", "Maître", "Général", "Chef"}
 _PARTICLES = {"da", "de", "del", "della", "di", "do", "dos", "van", "von", "der", "den", "bin", "ben", "al", "el", "ibn"}
@@ -66,7 +67,14 @@ def is_name_token(parse: Parse, index: int) -> bool:
     token = parse.tokens[index]
     if token.text in HONORIFICS or token.text in _CAPITALISED_TITLES or not token.text[:1].isupper():
         return False
-    return token.pos == "PROPN" or token.ent in {"PER", "MISC"}
+    lowered = token.text.lower()
+    if lowered in speech_nouns() or is_person_noun(lowered):
+        return False
+    if token.pos == "PROPN" or token.ent in {"PER", "MISC"}:
+        return True
+    return token.pos in {"NOUN", "X"} and index + 1 < len(parse.tokens) and index > 0 \
+        and parse.tokens[index - 1].pos not in {"DET", "ADP"} \
+        and parse.tokens[index - 1].sent == token.sent and parse.tokens[index + 1].pos == "PROPN"
 
 
 def is_person_noun(word: str) -> bool:
@@ -158,6 +166,8 @@ def _np_right(parse: Parse, index: int) -> int:
         elif token.pos in {"ADP", "DET"} and token.text.lower() in {"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "les", "en", "aux", "avec", "pour"}:
             pass
         elif token.text == "-" and _glued(parse, j - 1, j):
+            pass
+        elif token.text in HONORIFICS and parse.tokens[j - 1].pos == "ADP":
             pass
         else:
             break
@@ -282,8 +292,11 @@ def _name_before_apposition(parse: Parse, first: int) -> list[int] | None:
     run = name_run(parse, first - 2)
     if run is None or all(parse.tokens[i].ent == "LOC" for i in run):
         return None
-    if run[0] > 0 and (parse.tokens[run[0] - 1].pos == "ADP"
-                       or parse.tokens[run[0] - 1].text.lower() in _PREPOSITIONS):
+    before = run[0] - 1
+    if before >= 0 and parse.tokens[before].pos == "DET":
+        before -= 1
+    if before >= 0 and (parse.tokens[before].pos == "ADP"
+                        or parse.tokens[before].text.lower() in _PREPOSITIONS):
         return None
     return run
 
@@ -297,9 +310,14 @@ def describe(parse: Parse, head: int) -> Mention:
     if run is not None:
         return _named(parse, run, _role_before(parse, run[0]), _role_after(parse, run[-1]))
     first = head
-    while first > 0 and parse.tokens[first - 1].pos in {"DET", "ADJ"} \
-            and parse.tokens[first - 1].sent == token.sent:
-        first -= 1
+    while first > 0 and parse.tokens[first - 1].sent == token.sent:
+        if parse.tokens[first - 1].pos in {"DET", "ADJ"}:
+            first -= 1
+        elif first > 1 and parse.tokens[first - 1].text == "-" and _glued(parse, first - 2, first - 1) \
+                and _glued(parse, first - 1, first):
+            first -= 2
+        else:
+            break
     last = _np_right(parse, head)
     name_before = _name_before_apposition(parse, first)
     if name_before is not None:

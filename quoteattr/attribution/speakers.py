@@ -148,6 +148,8 @@ _ASIDE = regex.compile(
 )
 _LEADING_ARTICLE = regex.compile(r"^(?:le|la|les|l['’]|un|une)\s*", regex.IGNORECASE)
 _CITING_ASIDE = regex.compile(r",\s*(?:citant|cité(?:e|s|es)?\s+par)\s+[^,;:.]{1,60}$", regex.IGNORECASE)
+_SKIPPED_BEFORE_VERB = {"ne", "n'", "n’", "lui-même", "elle-même", "eux-mêmes", "elles-mêmes",
+                        "lui", "elle", "aussi", "même"}
 _NP_CLIMB_DEPS = {"nmod", "flat", "flat:name", "amod"}
 
 
@@ -193,7 +195,7 @@ def _skip_to_nominal(parse: Parse, j: int, sentence: int) -> int | None:
         aside = _ASIDE.search(parse.text, max(0, token.end - 40), token.end)
         if aside is not None and aside.start() < token.end:
             j = parse.token_at(aside.start()) - 1
-        elif token.pos in {"AUX", "ADV", "PART"} or token.text.lower() in {"ne", "n'", "n’"}:
+        elif token.pos in {"AUX", "ADV", "PART"} or token.text.lower() in _SKIPPED_BEFORE_VERB:
             j -= 1
         elif token.text == "," and commas == 0:
             commas += 1
@@ -235,12 +237,17 @@ def _in_prepositional_phrase(parse: Parse, first: int) -> bool:
 
 
 def _inside_relative(parse: Parse, start: int, sentence: int) -> bool:
-    """Return True when token ``start`` sits in a relative clause (", qui a requis l'anonymat,")."""
+    """Return True when token ``start`` sits in an aside between commas: a relative clause
+    (", qui a requis l'anonymat,") or a participle phrase (", chargé de préparer le texte,",
+    ", aujourd'hui âgé de 21 ans,")."""
     for k in range(start - 1, max(-1, start - 10), -1):
         token = parse.tokens[k]
         if token.sent != sentence or token.text == ",":
             return False
         if token.text.lower() in {"qui", "dont", "lequel", "laquelle"}:
+            return True
+        participle = token.morph.get("VerbForm") == "Part" and token.morph.get("Tense") == "Past"
+        if participle and k > 0 and parse.tokens[k - 1].text in {",", "aujourd'hui", "désormais", "alors"}:
             return True
     return False
 
