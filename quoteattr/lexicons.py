@@ -16,6 +16,7 @@ from pathlib import Path
 import regex
 
 from quoteattr.errors import InputFormatError
+from quoteattr.rules import scan_timeout
 
 
 @dataclass(frozen=True)
@@ -141,5 +142,5 @@ class OutletMatcher:
         stop = len(text) if end is None else end
         return [
             (m.start(), m.end(), self._names[m.group()])
-            for m in self._pattern.finditer(text, start, stop, timeout=5.0)
+            for m in self._pattern.finditer(text, start, stop, timeout=scan_timeout(text))
         ]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
+from quoteattr.rules import scan_timeout
 from quoteattr.rules.layout import is_timestamp_line
 from quoteattr.rules.marks import QuoteCandidate
 
@@ -81,7 +82,7 @@ def find_blocks(text: str, quotes: list[QuoteCandidate]) -> list[BlockCandidate]
     """Return block candidates: a line ending with a colon, then unmarked lines of words."""
     found = []
     quote_index = 0
-    for match in _COLON_AT_LINE_END.finditer(text, timeout=10.0):
+    for match in _COLON_AT_LINE_END.finditer(text, timeout=scan_timeout(text)):
         colon = match.start()
         while quote_index < len(quotes) and quotes[quote_index].close_end <= colon:
             quote_index += 1
