@@ -7,13 +7,15 @@ skipped, 2 for a usage error or when nothing could be processed.
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
 import sys
 import tempfile
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from quoteattr.errors import InputFormatError, QuoteattrError
 
@@ -37,20 +39,45 @@ def _read_text(path: Path, encoding: str, errors: str) -> str:
     return path.read_bytes().decode(encoding, errors=errors)
 
 
-def _iter_jsonl(path: Path, handle: TextIO, problems: _Problems) -> Iterator[tuple[str, str]]:
-    """Yield ``(id, text)`` from a JSON Lines file of ``{"id", "text"}`` records, streaming."""
-    for number, line in enumerate(handle, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            text = record["text"]
-            if not isinstance(text, str):
-                raise TypeError
-        except (json.JSONDecodeError, KeyError, TypeError):
-            problems.report(f"{path}, line {number}: not a JSON object with a string 'text'; skipped")
-            continue
-        yield str(record.get("id", f"{path.name}:{number}")), text
+def _iter_jsonl(path: Path, encoding: str, errors: str, problems: _Problems) -> Iterator[tuple[str, str]]:
+    """Yield ``(id, text)`` from a JSON Lines file of ``{"id", "text"}`` records, streaming.
+
+    Each line is decoded on its own, so a bad byte or a malformed record costs that line only,
+    and the message names it.
+    """
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode(encoding, errors=errors)
+            except UnicodeDecodeError as error:
+                problems.report(f"{path}, line {number}: not valid {encoding} at byte {error.start} "
+                                "of the line (try --encoding or --errors replace); skipped")
+                continue
+            if number == 1:
+                line = line.lstrip("\ufeff")
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text = record["text"]
+                if not isinstance(text, str):
+                    raise TypeError
+            except (ValueError, KeyError, TypeError, RecursionError):
+                problems.report(f"{path}, line {number}: not a JSON object with a string 'text'; skipped")
+                continue
+            yield str(record.get("id", f"{path.name}:{number}")), text
+
+
+def _files_under(folder: Path, problems: _Problems) -> list[Path]:
+    """Return the .txt and .jsonl files under ``folder``, reporting folders that cannot be read."""
+    def unreadable(error: OSError) -> None:
+        problems.report(f"{error.filename}: cannot read folder ({error.strerror}); skipped")
+
+    found = []
+    for root, folders, files in os.walk(folder, onerror=unreadable):
+        folders.sort()
+        found.extend(Path(root) / name for name in sorted(files) if Path(name).suffix in {".txt", ".jsonl"})
+    return found
 
 
 def iter_documents(inputs: list[str], encoding: str, errors: str,
@@ -62,17 +89,12 @@ def iter_documents(inputs: list[str], encoding: str, errors: str,
             continue
         path = Path(name)
         if path.is_dir():
-            try:
-                files = sorted(p for p in path.rglob("*") if p.suffix in {".txt", ".jsonl"})
-            except OSError as error:
-                problems.report(f"{name}: cannot read folder ({error.strerror}); skipped")
-                continue
+            files = _files_under(path, problems)
             yield from iter_documents([str(p) for p in files], encoding, errors, problems)
             continue
         try:
             if path.suffix == ".jsonl":
-                with path.open(encoding=encoding, errors=errors) as handle:
-                    yield from _iter_jsonl(path, handle, problems)
+                yield from _iter_jsonl(path, encoding, errors, problems)
             else:
                 yield str(path), _read_text(path, encoding, errors)
         except FileNotFoundError:
@@ -89,6 +111,8 @@ def _open_output(output: str | None) -> tuple[TextIO, str | None]:
     if output is None or output == "-":
         return sys.stdout, None
     target = Path(output)
+    if target.is_dir():
+        raise QuoteattrError(f"output is a folder, not a file: {target}")
     if not target.parent.is_dir():
         raise QuoteattrError(f"output folder does not exist: {target.parent}")
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -105,7 +129,7 @@ def run_extract(args: argparse.Namespace) -> int:
     processed = 0
     try:
         documents = iter_documents(args.inputs, args.encoding, args.errors, problems)
-        names: list[str] = []
+        names: deque[str] = deque()
 
         def texts() -> Iterator[str]:
             """Yield the texts, remembering their names in order."""
@@ -114,19 +138,20 @@ def run_extract(args: argparse.Namespace) -> int:
                 yield text
 
         for quotes in extractor.pipe(texts(), batch_size=args.batch_size, n_process=args.n_process):
-            name = names.pop(0)
+            name = names.popleft()
             processed += 1
             for quote in quotes:
                 handle.write(json.dumps({"document": name, **quote.model_dump()}, ensure_ascii=False) + "\n")
         handle.flush()
+        if temporary is not None:
+            handle.close()
+            os.replace(temporary, args.output)
     except BaseException:
         if temporary is not None:
             handle.close()
-            os.unlink(temporary)
+            if os.path.exists(temporary):
+                os.unlink(temporary)
         raise
-    if temporary is not None:
-        handle.close()
-        os.replace(temporary, args.output)
     if processed == 0 and problems.count:
         return EXIT_FAILED
     return EXIT_PARTIAL if problems.count else EXIT_OK
@@ -176,10 +201,34 @@ def run_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr, with exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        """Report a usage error in one line and exit with status 2."""
+        print(f"quoteattr: error: {message} (see `{self.prog} --help`)", file=sys.stderr)
+        raise SystemExit(EXIT_FAILED)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``quoteattr`` command."""
-    parser = argparse.ArgumentParser(prog="quoteattr", description="Who said what in French news text.")
+    parser = _OneLineParser(prog="quoteattr", description="Who said what in French news text.")
     commands = parser.add_subparsers(dest="command", required=True)
+
+    def positive(value: str) -> int:
+        """Parse a whole number of at least 1."""
+        number = int(value)
+        if number < 1:
+            raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+        return number
+
+    def known_encoding(value: str) -> str:
+        """Check that Python knows the encoding."""
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise argparse.ArgumentTypeError(f"unknown encoding: {value}") from None
+        return value
 
     def common(sub: argparse.ArgumentParser) -> None:
         """Add the options both commands take."""
@@ -188,16 +237,17 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--outlets", help="TSV file of extra outlets (name, kind, mentions)")
         sub.add_argument("--min-confidence", type=float, default=0.5,
                          help="leave out quotes below this confidence (default: %(default)s)")
-        sub.add_argument("--batch-size", type=int, default=32, help="texts per parser batch")
+        sub.add_argument("--batch-size", type=positive, default=32, help="texts per parser batch")
 
     extract = commands.add_parser("extract", help="extract quotes as JSON Lines, one quote per line")
     extract.add_argument("inputs", nargs="+", metavar="FILE",
                          help="text files, folders, .jsonl files of {id, text}, or - for stdin")
     extract.add_argument("-o", "--output", help="write here instead of stdout (written whole or not at all)")
-    extract.add_argument("--encoding", default="utf-8", help="input encoding (default: %(default)s)")
+    extract.add_argument("--encoding", type=known_encoding, default="utf-8",
+                         help="input encoding (default: %(default)s)")
     extract.add_argument("--errors", default="strict", choices=["strict", "replace", "ignore"],
                          help="what to do with undecodable bytes (default: %(default)s: report and skip)")
-    extract.add_argument("--n-process", type=int, default=1, help="parser processes")
+    extract.add_argument("--n-process", type=positive, default=1, help="parser processes")
     common(extract)
     extract.set_defaults(handler=run_extract)
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import regex
 
 MAX_RUN = 100
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\p{Cf}]")
 _LONG_RUN = regex.compile(r"\S{%d,}" % (MAX_RUN + 1))
 
 
 def for_parsing(text: str) -> str:
-    """Return ``text`` with control characters as spaces and lone carriage returns as newlines."""
+    """Return ``text`` with control and format characters (zero-width, bidirectional marks,
+    byte-order marks) as spaces and lone carriage returns as newlines."""
     cleaned = _CONTROL.sub(" ", text)
     return cleaned.replace("\r\n", " \n").replace("\r", "\n")
 

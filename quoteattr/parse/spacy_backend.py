@@ -95,28 +95,39 @@ def load_pipeline(model: str) -> Any:
 
 
 def to_parse(doc: Any) -> Parse:
-    """Convert a spaCy ``Doc`` into a neutral :class:`Parse`."""
-    sentence_of = {}
+    """Convert a spaCy ``Doc`` into a neutral :class:`Parse`.
+
+    Whitespace tokens (spaCy keeps runs of spaces and line breaks as tokens) are left out, so
+    that attribution code walking from word to word never meets them; a word whose head was
+    one becomes its own root.
+    """
+    kept = [t for t in doc if not t.is_space]
+    index_of = {t.i: n for n, t in enumerate(kept)}
     sentences = []
-    for number, sent in enumerate(doc.sents):
-        sentences.append(Sentence(sent.start, sent.end - 1, sent.start_char, sent.end_char))
-        for i in range(sent.start, sent.end):
-            sentence_of[i] = number
+    sentence_of = {}
+    for sent in doc.sents:
+        words = [index_of[i] for i in range(sent.start, sent.end) if i in index_of]
+        if not words:
+            continue
+        for n in words:
+            sentence_of[n] = len(sentences)
+        first, last = kept[words[0]], kept[words[-1]]
+        sentences.append(Sentence(words[0], words[-1], first.idx, last.idx + len(last.text)))
     tokens = [
         Token(
-            i=t.i,
+            i=n,
             text=t.text,
             start=t.idx,
             end=t.idx + len(t.text),
             lemma=t.lemma_,
             pos=t.pos_,
             morph=t.morph.to_dict(),
-            head=t.head.i,
+            head=index_of.get(t.head.i, n),
             dep=t.dep_,
             ent=t.ent_type_,
-            sent=sentence_of.get(t.i, 0),
+            sent=sentence_of.get(n, 0),
         )
-        for t in doc
+        for n, t in enumerate(kept)
     ]
     return Parse.build(doc.text, tokens, sentences)
 

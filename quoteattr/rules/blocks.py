@@ -19,6 +19,9 @@ _COLON_AT_LINE_END = regex.compile(r":[ \t\u00a0\u202f]*(?:\r\n|\n|\r)")
 _QUOTE_MARKS = "«“\"”"
 _OPENING_MARKS = "-–—•"
 _MIN_WORDS = 4
+_MAX_LINES = 40
+_MAX_PARAGRAPHS = 4
+_ENDS_WITH_COLON = regex.compile(r":[ \t\u00a0\u202f]*$")
 _SPEAKING_PERSON = regex.compile(
     r"(?<!\w)(?:je|j['’]|nous|notre|nos|mon|ma|mes|vous|votre|vos|me|m['’])(?!\w)", regex.IGNORECASE)
 _MARKS = regex.compile(r"[«»“”\"]")
@@ -40,7 +43,11 @@ class BlockCandidate:
 
 
 def _next_lines(text: str, position: int) -> tuple[int, int] | None:
-    """Return the span of the paragraph that starts at or after ``position``, or None."""
+    """Return the span of the paragraph that starts at or after ``position``, or None.
+
+    The paragraph ends at a blank line, a timestamp line, a line that itself ends with a colon
+    (a new cue), or after ``_MAX_LINES`` lines, so that scanning stays linear.
+    """
     length = len(text)
     while position < length and text[position].isspace():
         position += 1
@@ -48,11 +55,13 @@ def _next_lines(text: str, position: int) -> tuple[int, int] | None:
         return None
     start = position
     end = start
-    while position < length:
+    for _ in range(_MAX_LINES):
+        if position >= length:
+            break
         line_end = text.find("\n", position)
         line_end = length if line_end < 0 else line_end
         line = text[position:line_end]
-        if not line.strip() or (position > start and is_timestamp_line(line)):
+        if not line.strip() or (position > start and (is_timestamp_line(line) or _ENDS_WITH_COLON.search(line))):
             break
         end = position + len(line.rstrip())
         position = line_end + 1
@@ -67,23 +76,27 @@ def _continued(text: str, start: int, end: int) -> int:
     A following paragraph continues the speech when it has no quote marks, is no timestamp
     or update line, and speaks in the first or second person ("nous", "notre", "vous").
     """
-    while True:
+    for _ in range(_MAX_PARAGRAPHS):
         following = _next_lines(text, end)
         if following is None or "\n" not in text[end:following[0]]:
             return end
         paragraph = text[following[0]:following[1]]
         if _MARKS.search(paragraph) or is_timestamp_line(paragraph) \
-                or not _SPEAKING_PERSON.search(paragraph):
+                or _ENDS_WITH_COLON.search(paragraph) or not _SPEAKING_PERSON.search(paragraph):
             return end
         end = following[1]
+    return end
 
 
 def find_blocks(text: str, quotes: list[QuoteCandidate]) -> list[BlockCandidate]:
     """Return block candidates: a line ending with a colon, then unmarked lines of words."""
-    found = []
+    found: list[BlockCandidate] = []
     quote_index = 0
-    for match in _COLON_AT_LINE_END.finditer(text, timeout=scan_timeout(text)):
+    colons = list(_COLON_AT_LINE_END.finditer(text, timeout=scan_timeout(text)))
+    for match in colons:
         colon = match.start()
+        if found and colon < found[-1].end:
+            continue
         while quote_index < len(quotes) and quotes[quote_index].close_end <= colon:
             quote_index += 1
         if quote_index < len(quotes) and quotes[quote_index].open_start < colon:

@@ -94,6 +94,11 @@ def _candidate(text: str, frame: _Frame, close_start: int, paragraph: int) -> Qu
     end = close_start
     while start < end and text[start] in _PADDING:
         start += 1
+    while start < end and text[start] == "«" and frame.mark == "«" and paragraph > frame.paragraph \
+            and "\n" in text[frame.position:start]:
+        start += 1
+        while start < end and text[start] in _PADDING:
+            start += 1
     while end > start and text[end - 1] in _PADDING:
         end -= 1
     if start >= end:
