@@ -48,7 +48,7 @@ def paragraphs(text: str) -> list[Paragraph]:
     """Return the paragraphs of ``text`` (blocks separated by blank lines), in order."""
     result = []
     position = 0
-    for match in _PARAGRAPH_BREAK.finditer(text, timeout=scan_timeout(text)):
+    for match in list(_PARAGRAPH_BREAK.finditer(text, timeout=scan_timeout(text))):
         _append_stripped(text, position, match.start(), result)
         position = match.end()
     _append_stripped(text, position, len(text), result)
@@ -80,7 +80,7 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
     """
     ranges: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
-    for match in _LINE.finditer(text, timeout=scan_timeout(text)):
+    for match in list(_LINE.finditer(text, timeout=scan_timeout(text))):
         line = match.group()
         if not line.strip():
             continue
