@@ -94,11 +94,14 @@ def _candidate(text: str, frame: _Frame, close_start: int, paragraph: int) -> Qu
     end = close_start
     while start < end and text[start] in _PADDING:
         start += 1
-    while start < end and text[start] == "«" and frame.mark == "«" and paragraph > frame.paragraph \
-            and "\n" in text[frame.position:start]:
-        start += 1
-        while start < end and text[start] in _PADDING:
-            start += 1
+    while frame.mark == "«" and paragraph > frame.paragraph and start < end and text[start] in "«“\"":
+        following = start + 1
+        while following < end and text[following] in _PADDING:
+            following += 1
+        reopening = text[start] == "«" and "\n" in text[frame.position:start]
+        if not (reopening or "\n" in text[start:following]):
+            break
+        start = following
     while end > start and text[end - 1] in _PADDING:
         end -= 1
     if start >= end:

@@ -27,7 +27,7 @@ def assert_valid(text: str, candidates: list[QuoteCandidate]) -> None:
         assert text[c.open_start] in MARKS, where
         assert text[c.close_end - 1] in MARKS, where
         assert text[c.start] not in PADDING and text[c.end - 1] not in PADDING, where
-        reopening = "«" if c.paragraphs > 1 else ""
+        reopening = "«“\"" if c.paragraphs > 1 else ""
         assert text[c.open_start + 1:c.start].strip(PADDING + reopening) == "", where
         assert text[c.end:c.close_end - 1].strip(PADDING) == "", where
         assert c.paragraphs >= 1, where
