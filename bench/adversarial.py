@@ -1,7 +1,7 @@
 """Adversarial growth: does the extractor's time grow linearly with adversarial inputs?
 
-    .venv/bin/python bench/adversarial.py                    # default sizes (~5 min on 2 slow cores)
-    .venv/bin/python bench/adversarial.py --full             # the paragraph family up to 5 MB (long)
+    .venv/bin/python bench/adversarial.py                    # default sizes (~7 min on 2 slow cores)
+    .venv/bin/python bench/adversarial.py --full             # the paragraph family up to 5 MB (~15 min)
     .venv/bin/python bench/adversarial.py --family nested-closed --family colon-lines
     .venv/bin/python bench/adversarial.py --list
 
@@ -12,7 +12,7 @@ ratio per character (time ratio / size ratio): near 1 when time is linear in the
 the size ratio (2, 4, 8) when it is quadratic. A run that raises prints the exception instead.
 Then ``find_quotes`` alone is timed on 100,000 and 1,000,000 marks.
 
-Single runs, wall-clock: expect some noise (say ±20%) on small inputs. spaCy's tokenizer caches
+Single runs, wall-clock: expect some noise (say ±30%) on small inputs. spaCy's tokenizer caches
 the analysis of strings it has seen, so each size is timed once, on its first sight. Nothing is
 asserted: read the ratios.
 """

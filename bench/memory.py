@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from throughput import french_article  # noqa: E402  (bench/throughput.py)
+from throughput import french_article  # bench/throughput.py, beside this script
 
 PRESETS = {"small": (0.5, 2.0), "large": (5.0, 50.0)}
 KB = 1 if sys.platform.startswith("linux") else 1 / 1024  # ru_maxrss: KiB on Linux, bytes on macOS

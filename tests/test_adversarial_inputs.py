@@ -11,6 +11,7 @@ on inputs ten times larger.
 
 from __future__ import annotations
 
+import itertools
 import random
 import threading
 from collections.abc import Callable
@@ -359,7 +360,7 @@ def test_adversarial_rules_colon_lines_without_blank_line() -> None:
     text = "Le ministre a dit :\n" * 100_000
     blocks = within_limit(find_blocks, text, [])
     assert all(0 <= b.colon < b.start < b.end <= len(text) and text[b.colon] == ":" for b in blocks)
-    for left, right in zip(blocks, blocks[1:]):
+    for left, right in itertools.pairwise(blocks):
         assert left.end <= right.colon
 
 
@@ -373,7 +374,7 @@ def assert_valid_candidates(text: str, candidates: list[QuoteCandidate]) -> None
     for c in candidates:
         assert 0 <= c.open_start < c.start < c.end < c.close_end <= len(text)
         assert text[c.open_start] in MARKS and text[c.close_end - 1] in MARKS
-    for left, right in zip(candidates, candidates[1:]):
+    for left, right in itertools.pairwise(candidates):
         assert left.close_end <= right.open_start
 
 
@@ -429,10 +430,10 @@ def test_adversarial_rules_find_quotes_100000_deep_nesting() -> None:
 )
 def test_adversarial_rules_layout_on_large_inputs(text: str) -> None:
     found = within_limit(paragraphs, text)
-    for left, right in zip(found, found[1:]):
+    for left, right in itertools.pairwise(found):
         assert left.end < right.start
     ranges = within_limit(furniture_ranges, text)
     for start, end in ranges:
         assert 0 <= start < end <= len(text)
-    for (_, left_end), (right_start, _) in zip(ranges, ranges[1:]):
+    for (_, left_end), (right_start, _) in itertools.pairwise(ranges):
         assert left_end < right_start

@@ -15,6 +15,8 @@ bounds, candidates in order and not overlapping.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -193,7 +195,7 @@ def test_properties_find_quotes_candidates_are_in_bounds_ordered_and_disjoint(te
         assert text[c.open_start] in MARKS and text[c.close_end - 1] in MARKS, (text, c)
         assert text[c.start] not in PADDING and text[c.end - 1] not in PADDING, (text, c)
         assert c.paragraphs >= 1
-    for left, right in zip(candidates, candidates[1:]):
+    for left, right in itertools.pairwise(candidates):
         assert left.close_end <= right.open_start, (text, left, right)
 
 
@@ -204,7 +206,7 @@ def test_properties_paragraphs_are_stripped_ordered_and_cover_all_visible_text(t
     for p in found:
         assert 0 <= p.start < p.end <= len(text), (text, p)
         assert not text[p.start].isspace() and not text[p.end - 1].isspace(), (text, p)
-    for left, right in zip(found, found[1:]):
+    for left, right in itertools.pairwise(found):
         assert left.end < right.start, (text, left, right)
     covered = set()
     for p in found:
@@ -219,7 +221,7 @@ def test_properties_furniture_ranges_are_in_bounds_sorted_and_merged(text: str) 
     ranges = furniture_ranges(text)
     for start, end in ranges:
         assert 0 <= start < end <= len(text), (text, start, end)
-    for (_, left_end), (right_start, _) in zip(ranges, ranges[1:]):
+    for (_, left_end), (right_start, _) in itertools.pairwise(ranges):
         assert left_end < right_start, (text, ranges)
 
 
@@ -249,5 +251,5 @@ def test_properties_find_blocks_do_not_overlap(text: str) -> None:
     # Regression (the @example): a block extended over the next first-person paragraph
     # swallowed that paragraph's own colon cue, whose block was returned too, nested in it.
     blocks = find_blocks(text, find_quotes(text))
-    for left, right in zip(blocks, blocks[1:]):
+    for left, right in itertools.pairwise(blocks):
         assert left.end <= right.colon, (text, left, right)
