@@ -311,7 +311,7 @@ def describe(parse: Parse, head: int) -> Mention:
         return _named(parse, run, _role_before(parse, run[0]), _role_after(parse, run[-1]))
     first = head
     while first > 0 and parse.tokens[first - 1].sent == token.sent:
-        if parse.tokens[first - 1].pos in {"DET", "ADJ"}:
+        if parse.tokens[first - 1].pos in {"DET", "ADJ", "NUM"}:
             first -= 1
         elif first > 1 and parse.tokens[first - 1].text == "-" and _glued(parse, first - 2, first - 1) \
                 and _glued(parse, first - 1, first):

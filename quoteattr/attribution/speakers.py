@@ -297,9 +297,11 @@ def _first_bare_nominal(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]
         if token.pos == "ADP":
             j = _skip_phrase(parse, j + 1, sentence)
             continue
+        run = name_run(parse, j)
+        if run is not None:
+            return run[0]
         if token.pos in {"NOUN", "PROPN"} and not is_time_word(parse, j) and token.text not in HONORIFICS:
-            run = name_run(parse, j)
-            return run[0] if run is not None else j
+            return j
         j += 1
     return None
 
