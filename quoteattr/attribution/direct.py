@@ -49,7 +49,9 @@ def _incise_after(ctx: DocumentContext, close_end: int) -> VerbMatch | None:
     for k in range(j, min(j + 9, len(parse.tokens))):
         token = parse.tokens[k]
         match = reporting_verb_at(parse, k)
-        if match is not None and token.pos != "NOUN":
+        verbal = token.pos != "NOUN" or (k > 0 and (parse.tokens[k - 1].pos == "AUX"
+                                                    or parse.tokens[k - 1].text.startswith("-")))
+        if match is not None and verbal:
             comma = "," in ctx.text[close_end:token.start]
             subject = subject_of(parse, match, (0, close_end))
             if comma or (subject is not None and subject > match.last):

@@ -17,7 +17,7 @@ from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.mentions import HONORIFICS, is_time_word, name_run
 from quoteattr.attribution.speakers import resolve, subject_of
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
-from quoteattr.lexicons import person_nouns
+from quoteattr.lexicons import organization_nouns, person_nouns
 from quoteattr.parse.base import Parse
 
 _QUE = {"que", "qu'", "qu’"}
@@ -191,7 +191,9 @@ def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None
         if token.text.lower() in _QUE and token.pos in {"SCONJ", "PRON", "ADV"}:
             if k + 1 >= len(parse.tokens) or parse.tokens[k + 1].sent != sentence:
                 return None
-            if any(t.text.lower() in _COMPARATIVES for t in parse.tokens[max(verb.last + 1, k - 3):k]):
+            window = range(max(verb.last + 1, k - 3), k)
+            if any(parse.tokens[j].text.lower() in _COMPARATIVES
+                   and parse.tokens[j - 1].text.lower() != "pour" for j in window):
                 return None
             start = parse.tokens[k + 1].start
             end = _first_break(ctx, start, _paragraph_bound(ctx, start, sentence_end))
@@ -246,7 +248,7 @@ def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] |
     start = max(sentence.start, paragraph.start)
     end = parse.tokens[first - 1].start
     subject = subject_of(parse, verb, (start, end))
-    if subject is None or subject < verb.last:
+    if subject is None or (subject < verb.last and not parse.tokens[subject].text.startswith("-")):
         return None
     content = range(parse.token_at(start), first - 1)
     if len(content) < 4 or ctx.text[start] in "«“\"" or not any(
@@ -319,9 +321,11 @@ def _selon_head(parse: Parse, index: int, last: int) -> int | None:
         token = parse.tokens[j]
         if token.text == ",":
             return None
+        run = name_run(parse, j)
+        if run is not None:
+            return run[0]
         if token.pos in {"PROPN", "NOUN", "PRON"} and token.text not in HONORIFICS:
-            run = name_run(parse, j)
-            return run[0] if run else j
+            return j
     return None
 
 
@@ -400,6 +404,7 @@ def _personal(ctx: DocumentContext, head: int) -> bool:
     if token.pos != "NOUN":
         return False
     return token.lemma.lower() in person_nouns() or token.text.lower() in person_nouns() \
+        or token.lemma.lower() in organization_nouns() \
         or ctx.table.has_role_word(token.lemma.lower())
 
 

@@ -24,7 +24,7 @@ _PREPOSITIONS = {"à", "a", "au", "aux", "en", "dans", "de", "du", "des", "pour"
                  "après"}
 _CAPITALISED_TITLES = {"Premier", "Première", "Président", "Présidente", "Secrétaire", "Ministre",
                        "Monsieur", "Madame", "Maître", "Général", "Chef"}
-_PARTICLES = {"da", "de", "del", "della", "di", "do", "dos", "van", "von", "der", "den", "bin", "ben", "al", "el", "ibn"}
+_PARTICLES = {"sans", "da", "de", "del", "della", "di", "do", "dos", "van", "von", "der", "den", "bin", "ben", "al", "el", "ibn"}
 _ROLE_POS = {"NOUN", "ADJ", "DET", "ADP", "PROPN", "NUM"}
 _ARTICLES = {"le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "ses", "leur"}
 
@@ -71,6 +71,10 @@ def is_name_token(parse: Parse, index: int) -> bool:
     if lowered in speech_nouns() or is_person_noun(lowered):
         return False
     if token.pos == "PROPN" or token.ent in {"PER", "MISC"}:
+        return True
+    previous = parse.tokens[index - 1] if index > 0 else None
+    if previous is not None and previous.sent == token.sent and previous.pos == "PROPN" \
+            and token.pos == "DET" and previous.text[:1].isupper():
         return True
     return token.pos in {"NOUN", "X"} and index + 1 < len(parse.tokens) and index > 0 \
         and parse.tokens[index - 1].pos not in {"DET", "ADP"} \

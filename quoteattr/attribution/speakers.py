@@ -86,6 +86,10 @@ def subject_of(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int 
     governing = _governing_verb(parse, verb)
     if governing is not None:
         return subject_of(parse, governing, excluded)
+    if _follows_closing_mark(parse, verb):
+        after = _first_bare_nominal(parse, verb, excluded)
+        if after is not None:
+            return after
     before = _subject_before(parse, verb, excluded)
     if before is not None:
         return before
@@ -94,7 +98,7 @@ def subject_of(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int 
                       if _outside(parse, c, excluded) and c not in heads)
     for child in children:
         token = parse.tokens[child]
-        if token.dep in _SUBJECT_DEPS and token.pos in _NOMINAL and child < verb.first \
+        if token.dep in _SUBJECT_DEPS and (token.pos in _NOMINAL or name_run(parse, child)) and child < verb.first \
                 and token.text.lower() not in {"ce", "c'", "cela", "ça", "qui", "que"}:
             return child
     bare = _first_bare_nominal(parse, verb, excluded)
@@ -117,6 +121,16 @@ def _governing_verb(parse: Parse, verb: VerbMatch) -> VerbMatch | None:
     if parse.tokens[head].pos not in {"VERB", "AUX"} or head > verb.first:
         return None
     return VerbMatch(head, head, head, verb.entry)
+
+
+def _follows_closing_mark(parse: Parse, verb: VerbMatch) -> bool:
+    """Return True for an incise right after a quote ("», prévient X"): its subject follows it."""
+    j = verb.first - 1
+    while j >= 0 and (parse.tokens[j].pos == "AUX" or parse.tokens[j].text.startswith("-")):
+        j -= 1
+    if j >= 0 and parse.tokens[j].text == ",":
+        j -= 1
+    return j >= 0 and parse.tokens[j].text in {"»", "”", '"'}
 
 
 def _previous_reporter_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:
