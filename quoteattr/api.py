@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from quoteattr.extractor import Extractor, _check_confidence, _check_text
+from quoteattr.extractor import Extractor, check_confidence, check_text
 from quoteattr.models import Quote
 
 
@@ -25,6 +25,6 @@ def extract(text: str, *, min_confidence: float = 0.5) -> list[Quote]:
     Raises:
         TypeError: ``text`` is not a str.
     """
-    _check_text(text)
-    threshold = _check_confidence(min_confidence)
+    check_text(text)
+    threshold = check_confidence(min_confidence)
     return default_extractor().extract(text, min_confidence=threshold)

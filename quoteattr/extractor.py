@@ -25,14 +25,14 @@ _FURNITURE_FACTOR = 0.3
 _PASSAGE_PARAGRAPHS = 3
 
 
-def _check_text(text: object, name: str = "text") -> str:
+def check_text(text: object, name: str = "text") -> str:
     """Return ``text`` if it is a string, else raise a TypeError naming the argument."""
     if not isinstance(text, str):
         raise TypeError(f"{name} must be str, got {type(text).__name__}")
     return text
 
 
-def _check_confidence(value: object) -> float:
+def check_confidence(value: object) -> float:
     """Return a valid ``min_confidence`` or raise."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"min_confidence must be a number, got {type(value).__name__}")
@@ -78,14 +78,14 @@ class Extractor:
         """Load the parse model and the lexicons."""
         if not isinstance(model, (str, Path)):
             raise TypeError(f"model must be a package name or a path, got {type(model).__name__}")
-        self.min_confidence = _check_confidence(min_confidence)
+        self.min_confidence = check_confidence(min_confidence)
         self.parser = parser if parser is not None else make_backend(backend, str(model))
         self.outlets = OutletMatcher(load_outlets(outlets))
         self.max_chars = max_chars
 
     def extract(self, text: str, *, min_confidence: float | None = None) -> list[Quote]:
         """Return the quotations of ``text`` in document order."""
-        return next(self.pipe([_check_text(text)], min_confidence=min_confidence))
+        return next(self.pipe([check_text(text)], min_confidence=min_confidence))
 
     def pipe(
         self,
@@ -99,13 +99,13 @@ class Extractor:
 
         Texts are parsed in batches of ``batch_size`` pieces, on ``n_process`` processes.
         """
-        threshold = self.min_confidence if min_confidence is None else _check_confidence(min_confidence)
+        threshold = self.min_confidence if min_confidence is None else check_confidence(min_confidence)
         pending: deque[tuple[str, str, list[int]]] = deque()
 
         def pieces() -> Iterator[str]:
             """Yield the parse pieces of every text, recording how many each has."""
             for number, text in enumerate(texts):
-                cleaned = for_parsing(_check_text(text, f"texts[{number}]"))
+                cleaned = for_parsing(check_text(text, f"texts[{number}]"))
                 split = split_for_parsing(cleaned, self.max_chars) if cleaned.strip() else []
                 pending.append((text, cleaned, [offset for offset, _ in split]))
                 for _, piece in split:

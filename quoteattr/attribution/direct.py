@@ -13,9 +13,14 @@ import regex
 from quoteattr.attribution.completion import complete, recent_speakers
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.findings import Finding
-from quoteattr.attribution.mentions import HONORIFICS, PRONOUN, name_run
+from quoteattr.attribution.mentions import PRONOUN
 from quoteattr.attribution.relays import find_broadcast
-from quoteattr.attribution.speakers import ResolvedSpeaker, resolve, subject_of
+from quoteattr.attribution.speakers import (
+    ResolvedSpeaker,
+    resolve,
+    selon_head,
+    subject_of,
+)
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
 from quoteattr.lexicons import organization_nouns, speech_nouns
 
@@ -81,13 +86,7 @@ def _selon_speaker(ctx: DocumentContext, selon_start: int) -> int | None:
         return None
     if parse.tokens[k].text.lower() in {"d'", "d’"}:
         k += 1
-    for j in range(k + 1, min(k + 7, len(parse.tokens))):
-        if parse.tokens[j].text == ",":
-            return None
-        if parse.tokens[j].pos in {"PROPN", "NOUN", "PRON"} and parse.tokens[j].text not in HONORIFICS:
-            run = name_run(parse, j)
-            return run[0] if run is not None else j
-    return None
+    return selon_head(parse, k, parse.sentences[parse.tokens[k].sent].last)
 
 
 def _colon_position(ctx: DocumentContext, open_start: int) -> int:

@@ -179,13 +179,13 @@ def build_table(parse: Parse, outlets: OutletMatcher) -> EntityTable:
         if mention.gender:
             votes.setdefault(full, Counter())[mention.gender] += 1
         if mention.role:
-            words = content_words(parse, mention.start, mention.end) - content_words_of_name(parse, mention)
+            words = content_words(parse, mention.start, mention.end) - content_words_of_name(mention)
             table.add_role(mention.start, frozenset(words), mention.role, full)
     table.genders = {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
     return table
 
 
-def content_words_of_name(parse: Parse, mention: Mention) -> frozenset[str]:
+def content_words_of_name(mention: Mention) -> frozenset[str]:
     """Return the lowercased lemmas of a mention's name, to keep them out of its role words."""
     return frozenset(word.lower() for word in mention.name.split())
 

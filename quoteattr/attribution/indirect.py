@@ -14,8 +14,8 @@ import regex
 from quoteattr.attribution.completion import complete, recent_speakers
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.findings import Finding
-from quoteattr.attribution.mentions import HONORIFICS, is_time_word, name_run
-from quoteattr.attribution.speakers import resolve, subject_of
+from quoteattr.attribution.mentions import is_time_word, name_run
+from quoteattr.attribution.speakers import resolve, selon_head, subject_of
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
 from quoteattr.lexicons import organization_nouns, person_nouns
 from quoteattr.parse.base import Parse
@@ -270,7 +270,7 @@ def _selon_clause(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int
     if word not in _SELON_WORDS or (word == "après" and parse.tokens[index - 1].text.lower() not in {"d'", "d’"}):
         return None
     sentence = parse.sentences[token.sent]
-    head = _selon_head(parse, index, sentence.last)
+    head = selon_head(parse, index, sentence.last)
     if head is None:
         return None
     first = index - 1 if word == "après" else index
@@ -313,20 +313,6 @@ def _opens_clause(parse: Parse, index: int) -> bool:
     previous = parse.tokens[index - 1] if index > 0 else None
     return previous is None or previous.text[-1:] in {":", "\n", ".", "!", "?", "…", ";", "»"} \
         or "\n" in parse.text[previous.end:parse.tokens[index].start]
-
-
-def _selon_head(parse: Parse, index: int, last: int) -> int | None:
-    """Return the head of the noun phrase after "selon" / "d'après" / "pour"."""
-    for j in range(index + 1, min(index + 8, last + 1)):
-        token = parse.tokens[j]
-        if token.text == ",":
-            return None
-        run = name_run(parse, j)
-        if run is not None:
-            return run[0]
-        if token.pos in {"PROPN", "NOUN", "PRON"} and token.text not in HONORIFICS:
-            return j
-    return None
 
 
 def _np_comma(parse: Parse, index: int, last: int) -> int | None:

@@ -347,9 +347,6 @@ def describe(parse: Parse, head: int) -> Mention:
             return Mention(parse.tokens[first].start, mention.end, mention.name,
                            _role_text(parse, first, last), mention.kind,
                            _gender(parse, range(first, run[-1] + 1)), named=True)
-    indices = list(range(first, last + 1))
     kind = "organization" if _is_organization(parse, [head]) else "description"
-    text = _span_text(parse, first, last)
-    return Mention(parse.tokens[first].start, parse.tokens[last].end, text, None, kind,
-                   _gender(parse, range(first, last + 1)), named=False) if indices else \
-        Mention(token.start, token.end, token.text, None, kind, "", named=False)
+    return Mention(parse.tokens[first].start, parse.tokens[last].end, _span_text(parse, first, last),
+                   None, kind, _gender(parse, range(first, last + 1)), named=False)

@@ -320,6 +320,24 @@ def _first_bare_nominal(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]
     return None
 
 
+def selon_head(parse: Parse, index: int, last: int) -> int | None:
+    """Return the head of the noun phrase after "selon" / "après" / "pour" at token ``index``.
+
+    A name is returned by its first token; honorifics are stepped over; a comma before any
+    noun means there is no noun phrase. ``last`` is the last token that may be read.
+    """
+    for j in range(index + 1, min(index + 8, last + 1)):
+        token = parse.tokens[j]
+        if token.text == ",":
+            return None
+        run = name_run(parse, j)
+        if run is not None:
+            return run[0]
+        if token.pos in {"PROPN", "NOUN", "PRON"} and token.text not in HONORIFICS:
+            return j
+    return None
+
+
 def resolve(parse: Parse, head: int, table: EntityTable, preferred: list[str]) -> ResolvedSpeaker:
     """Return the speaker a subject head refers to, resolving pronouns and descriptions."""
     token = parse.tokens[head]
