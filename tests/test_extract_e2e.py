@@ -520,3 +520,16 @@ def test_extract_scare_quote_only_below_default_confidence(extractor: quoteattr.
     quote = only_quote(extractor, text, min_confidence=0.0)
     assert (quote.text, quote.cue, quote.speaker, quote.verb) == (words, "none", None, None)
     assert quote.confidence < 0.5
+
+
+@pytest.mark.model
+def test_extract_incise_at_the_end_inside_a_quote_is_no_mid_quote_incise(extractor: quoteattr.Extractor) -> None:
+    # found by the property tests: the incise closes a nested quote and no quoted words
+    # follow it, so it may not attribute the outer quote from inside
+    text = ("Nous ne céderons pas « Le porte-parole du Kremlin, Dmitri Peskov, a déclaré « Le "
+            "porte-parole du Kremlin a déclaré », a-t-il déclaré »")
+    quotes = extractor.extract(text, min_confidence=0)
+    assert_spans_match(text, quotes)
+    for quote in quotes:
+        if quote.speaker is not None:
+            assert quote.speaker.end <= quote.start or quote.speaker.start >= quote.end, quote

@@ -99,7 +99,8 @@ rule_alphabet = st.sampled_from(list("«»“”\"ab :.,!?|\n\n\r\t") + ["\u00a0
                                                                   "Lire aussi", " | ", "vous "])
 rule_text = st.one_of(st.text(max_size=300), st.lists(rule_alphabet, max_size=120).map("".join), french_like)
 
-INCISE_DELIMITERS = ",—–"
+INCISE_OPENERS = ",—–"
+INCISE_CLOSERS = ",—–.!?…"
 
 
 def _inside(span, quote: Quote) -> bool:
@@ -113,10 +114,12 @@ def _disjoint(span, quote: Quote) -> bool:
 
 
 def _is_incise(text: str, quote: Quote, span) -> bool:
-    """Return True when ``span`` sits inside the quote between incise commas ("A, a-t-il dit, B")."""
+    """Return True when ``span`` sits inside the quote as an incise: after a comma or dash, with
+    the quoted words resuming after a comma, dash or sentence end ("A, a-t-il dit, B",
+    "A, a-t-elle ajouté. B")."""
     before = text[quote.start:span.start]
     after = text[span.end:quote.end]
-    return any(d in before for d in INCISE_DELIMITERS) and any(d in after for d in INCISE_DELIMITERS)
+    return any(d in before for d in INCISE_OPENERS) and any(d in after for d in INCISE_CLOSERS)
 
 
 def check_quotes(text: str, quotes: list[Quote]) -> None:

@@ -29,6 +29,7 @@ _SELON_AFTER = regex.compile(r"[\s\u00a0\u202f]*,?[\s\u00a0\u202f]*(?P<word>selo
 _SELON_BEFORE = regex.compile(r"(?:selon|d['’]après)\s+(?:[^,«»“”\"\n]{1,80},){1,3}[\s\u00a0\u202f]*$", regex.IGNORECASE)
 _OBJECT_QUOTE_WORDS = 5
 _NOT_QUOTING_VERBS = {"qualifier", "appeler", "décrire", "juger", "considérer", "trouver", "penser", "croire"}
+_RESUMES = regex.compile(r"[,—–.!?…][\s\u00a0\u202f]*\w")
 _LIGHT_VERBS = {"contenter", "borner", "vouloir", "tenir", "préférer", "devoir", "pouvoir", "aller", "venir"}
 _PADDING = " \t\u00a0\u202f"
 _CONTINUATION_PARAGRAPHS = 2
@@ -187,7 +188,11 @@ def _verb_before(ctx: DocumentContext, open_start: int) -> VerbMatch | None:
 
 
 def _mid_incise(ctx: DocumentContext, start: int, end: int) -> VerbMatch | None:
-    """Return the verb of an incise inside the quote ("« A, a-t-il dit, B »")."""
+    """Return the verb of an incise inside the quote ("« A, a-t-il dit, B »").
+
+    The quoted words resume after the incise, past a comma, a dash or a sentence end ("« A,
+    a-t-elle ajouté. Mais B »"): an incise at the very end of a quote is no mid-quote incise.
+    """
     parse = ctx.parse
     for i in parse.tokens_between(start, end):
         if parse.tokens[i].text != ",":
@@ -198,7 +203,10 @@ def _mid_incise(ctx: DocumentContext, start: int, end: int) -> VerbMatch | None:
             match = reporting_verb_at(parse, k)
             if match is not None and parse.tokens[k].pos != "NOUN":
                 subject = subject_of(parse, match, (0, 0))
-                if subject is not None and (subject > match.last or parse.tokens[subject].text.startswith("-")):
+                inverted = subject is not None and (subject > match.last
+                                                    or parse.tokens[subject].text.startswith("-"))
+                resumed = _RESUMES.search(ctx.text, parse.tokens[match.last].end, end)
+                if inverted and resumed is not None:
                     return match
                 break
             if not (parse.tokens[k].pos in _INCISE_FILLERS or PRONOUN.match(parse.tokens[k].text)

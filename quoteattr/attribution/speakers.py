@@ -341,7 +341,7 @@ def selon_head(parse: Parse, index: int, last: int) -> int | None:
 def resolve(parse: Parse, head: int, table: EntityTable, preferred: list[str]) -> ResolvedSpeaker:
     """Return the speaker a subject head refers to, resolving pronouns and descriptions."""
     token = parse.tokens[head]
-    if token.pos == "PRON" or PRONOUN.match(token.text):
+    if PRONOUN.match(token.text) or (token.pos == "PRON" and name_run(parse, head) is None):
         mention = pronoun_mention(parse, head) if PRONOUN.match(token.text) else describe(parse, head)
         name = table.resolve_pronoun(mention.start, token.sent, mention.gender, preferred)
         if name is None:

@@ -65,3 +65,13 @@ def test_speakers_unresolved_pronoun_stays_a_pronoun() -> None:
                        W("dit", "VERB", dep="ROOT", lemma="dire"))
     speaker = resolve(parse, 2, EntityTable(), [])
     assert (speaker.name, speaker.kind) == ("il", "pronoun")
+
+
+def test_speakers_name_mistagged_as_pronoun_is_still_a_name() -> None:
+    # the parser sometimes tags "Poutine" PRON: it must stay Poutine, not be resolved to the
+    # last person named as if it were "il"
+    parse = make_parse(W("Poutine", "PRON", head=2, dep="nsubj", ent="PER"), W("a", "AUX", head=2),
+                       W("déclaré", "VERB", dep="ROOT", lemma="déclarer"))
+    table = EntityTable(persons=[PersonMention(0, 0, "Arkady Voloj", True)])
+    speaker = resolve(parse, 0, table, [])
+    assert (speaker.name, speaker.kind) == ("Poutine", "person")
