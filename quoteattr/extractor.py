@@ -332,6 +332,7 @@ def find_findings(ctx: DocumentContext) -> list[Finding]:
             continue
         if ctx.in_furniture(open_start, close_end):
             finding.confidence *= _FURNITURE_FACTOR
+            finding.cite("page_furniture")
         ctx.findings.append(finding)
     direct = list(ctx.findings)
     reported = [r for r in find_reported(ctx) if not ctx.in_furniture(r.start, r.end)]
@@ -342,6 +343,7 @@ def find_findings(ctx: DocumentContext) -> list[Finding]:
             if finding.end <= end:
                 names = {r[2] for r in finding.relays}
                 finding.relays = [r for r in relays if r[2] not in names] + finding.relays
+                finding.cite("passage_announcer")
     return findings
 
 
@@ -401,6 +403,7 @@ def _combine(direct: list[Finding], reported: list[Finding]) -> list[Finding]:
                 continue
             report.kind = "mixed"
             report.confidence = max(report.confidence, 0.8 if report.speaker else 0.45)
+            report.cite("mixed_fragment")
             absorbed.update(inside)
         results.append(report)
     kept_direct = [d for i, d in enumerate(direct) if i not in absorbed]
@@ -428,4 +431,5 @@ def to_quote(text: str, parse: Parse, finding: Finding) -> Quote:
         kind=finding.kind, cue=finding.cue, speaker=speaker, verb=verb, relayed_by=relays,
         negated=finding.negated, hedged=finding.hedged,
         confidence=round(min(1.0, max(0.0, finding.confidence)), 3),
+        evidence=list(finding.evidence),
     )
