@@ -14,6 +14,7 @@ from quoteattr.attribution.direct import attribute_quote
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.indirect import find_reported
 from quoteattr.attribution.verbs import reporting_verb_at, verb_span
+from quoteattr.calibration import CalibrationTable, load_calibration
 from quoteattr.budget import BudgetExceeded, budgets_available, time_budget
 from quoteattr.errors import DocumentError, DocumentTimeoutError, QuoteattrError
 from quoteattr.lexicons import OutletMatcher, load_outlets
@@ -69,6 +70,19 @@ def check_timeout(value: object) -> float | None:
     return float(value)
 
 
+def _calibration_table(calibration: object) -> CalibrationTable | None:
+    """Return the calibration table an ``Extractor(calibration=...)`` argument asks for."""
+    if calibration is True:
+        return load_calibration()
+    if calibration is False:
+        return None
+    if isinstance(calibration, CalibrationTable):
+        return calibration
+    if isinstance(calibration, (str, Path)):
+        return load_calibration(calibration)
+    raise TypeError(f"calibration must be True, False, a CalibrationTable or a path, got {type(calibration).__name__}")
+
+
 def make_backend(backend: str, model: str) -> ParserBackend:
     """Return the parse backend called ``backend`` ("spacy") loaded with ``model``."""
     if backend == "spacy":
@@ -91,6 +105,9 @@ class Extractor:
         min_confidence: quotes below this confidence are left out (0 keeps every candidate).
         parser: an already loaded backend, instead of ``backend`` and ``model``.
         max_chars: the longest piece of text handed to the parser at once.
+        calibration: True for the shipped calibration table (a quote's confidence is the
+            measured precision of the rules that found it), a :class:`CalibrationTable` or
+            the path of one, or False for the rules' own uncalibrated estimates.
     """
 
     def __init__(
@@ -102,6 +119,7 @@ class Extractor:
         min_confidence: float = 0.5,
         parser: ParserBackend | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
+        calibration: CalibrationTable | str | Path | bool = True,
     ) -> None:
         """Check the arguments, then load the lexicons and the parse model."""
         if not isinstance(model, (str, Path)):
@@ -112,6 +130,7 @@ class Extractor:
             raise ValueError(f"max_chars must be at least {MIN_MAX_CHARS:,} (a parse piece holds "
                              f"whole paragraphs), got {max_chars}")
         self.outlets = OutletMatcher(load_outlets(outlets))
+        self.calibration = _calibration_table(calibration)
         self.parser = parser if parser is not None else make_backend(backend, str(model))
 
     def extract(self, text: str, *, min_confidence: float | None = None) -> list[Quote]:
@@ -295,6 +314,11 @@ class Extractor:
         try:
             with time_budget(timeout):
                 findings = find_findings(DocumentContext.build(document.cleaned, parse, self.outlets))
+                if self.calibration is not None:
+                    for finding in findings:
+                        measured = self.calibration.confidence(finding.evidence)
+                        if measured is not None:
+                            finding.confidence = measured
                 return [to_quote(document.text, parse, f) for f in findings if f.confidence >= threshold]
         except BudgetExceeded:
             return DocumentTimeoutError(document.number, f"attribution took longer than {timeout:g} s")
@@ -344,6 +368,9 @@ def find_findings(ctx: DocumentContext) -> list[Finding]:
                 names = {r[2] for r in finding.relays}
                 finding.relays = [r for r in relays if r[2] not in names] + finding.relays
                 finding.cite("passage_announcer")
+    for finding in findings:
+        if finding.speaker is None:
+            finding.cite("no_speaker")
     return findings
 
 
