@@ -325,7 +325,7 @@ def test_cli_bad_input_output_naming_a_folder_fails_and_leaves_no_file(
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("interruption", "status"), [(RuntimeError("boom"), None), (KeyboardInterrupt(), 2)],
+@pytest.mark.parametrize(("interruption", "status"), [(RuntimeError("boom"), None), (KeyboardInterrupt(), 130)],
                          ids=["crash", "ctrl-c"])
 def test_cli_bad_input_run_interrupted_midway_leaves_no_output_file(
         shared_model, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
