@@ -9,6 +9,7 @@ the same way, so that ``quoteattr extract <(zcat a.txt.gz)`` works.
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import os
@@ -49,6 +50,24 @@ class ReadOptions:
     encoding: str
     errors: str
     max_bytes: int
+
+
+_MARK = "\udfff"
+_MARK_ERRORS = "quoteattr.mark"
+
+
+def _mark_undecodable(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: put a lone surrogate, which strict decoding never yields, for bad bytes.
+
+    A decoding reader then goes on past a bad byte, and the line that holds the mark is
+    reported and skipped like a bad line of a UTF-8 file.
+    """
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return _MARK, error.end
+
+
+codecs.register_error(_MARK_ERRORS, _mark_undecodable)
 
 
 def _kind(mode: int) -> str:
@@ -107,18 +126,18 @@ def _decoded_lines(handle: IO[bytes], path: Path, options: ReadOptions,
                 problems.report(f"not valid {options.encoding} at byte {error.start} of the line "
                                 "(try --encoding or --errors replace)", source, line=number)
         return
-    reader = io.TextIOWrapper(handle, encoding=options.encoding, errors=options.errors, newline="\n")
-    number = 0
+    marking = options.errors == "strict"
+    reader = io.TextIOWrapper(handle, encoding=options.encoding, newline="\n",
+                              errors=_MARK_ERRORS if marking else options.errors)
     try:
         for number, line in _bounded_lines(reader, options.max_bytes, "\n"):
             if line is None:
                 problems.report(f"{too_long} characters", source, line=number)
+            elif marking and _MARK in line:
+                problems.report(f"not valid {options.encoding} (try --encoding or --errors replace)",
+                                source, line=number)
             else:
                 yield number, line
-    except UnicodeDecodeError as error:
-        problems.report(f"not valid {options.encoding} ({error.reason}); {options.encoding} cannot "
-                        "be decoded past it, so the rest of the file is skipped too "
-                        "(try --errors replace)", source, line=number + 1)
     finally:
         reader.detach()
 
