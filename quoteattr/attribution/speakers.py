@@ -23,6 +23,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _INVERTED_DEPS = {"nsubj", "nsubj:pass", "obj", "dep", "conj", "appos", "flat:name", "iobj",
                   "nmod", "obl:agent", "obl:arg", "obl:mod", "obl"}
 _NOMINAL = {"NOUN", "PROPN", "PRON"}
+_CHAIN_LOOKBACK = 120
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,24 @@ def subject_of(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int 
     phrase after the verb, and for a non-finite verb ("se bornant à répéter que") the subject
     of the report before it in the sentence.
     """
+    own = _own_subject(parse, verb, excluded)
+    if own is not None:
+        return own
+    return _previous_reporter_subject(parse, verb, excluded)
+
+
+def _own_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:
+    """Return the subject a reporting verb has in its own clause, or None.
+
+    Never looks at other reports of the sentence, so its cost does not depend on how many
+    reports are chained before the verb.
+    """
     clitic = _inverted_pronoun(parse, verb)
     if clitic is not None:
         return clitic
     governing = _governing_verb(parse, verb)
     if governing is not None:
-        return subject_of(parse, governing, excluded)
+        return _own_subject(parse, governing, excluded)
     if _follows_closing_mark(parse, verb):
         after = _first_bare_nominal(parse, verb, excluded)
         if after is not None:
@@ -109,7 +122,7 @@ def subject_of(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int 
         if child > verb.last and token.dep in _INVERTED_DEPS and token.pos in {"NOUN", "PROPN"} \
                 and not _has_preposition(parse, child) and not is_time_word(parse, child):
             return child
-    return _previous_reporter_subject(parse, verb, excluded)
+    return None
 
 
 def _governing_verb(parse: Parse, verb: VerbMatch) -> VerbMatch | None:
@@ -137,10 +150,12 @@ def _previous_reporter_subject(parse: Parse, verb: VerbMatch, excluded: tuple[in
     """Return the subject of the report that precedes a subjectless one in its sentence.
 
     Covers coordination ("a reconnu que … et annoncé que") and non-finite tails ("…, se
-    bornant à répéter que", "avant de préciser que").
+    bornant à répéter que", "avant de préciser que"). The earlier reports are read right to
+    left, each for a subject of its own, at most ``_CHAIN_LOOKBACK`` tokens back: a chain of
+    subjectless reports costs a bounded walk per report, never a search over the chain.
     """
     sentence = parse.tokens[verb.head].sent
-    for j in range(verb.first - 1, -1, -1):
+    for j in range(verb.first - 1, max(-1, verb.first - 1 - _CHAIN_LOOKBACK), -1):
         token = parse.tokens[j]
         if token.sent != sentence:
             return None
@@ -148,7 +163,7 @@ def _previous_reporter_subject(parse: Parse, verb: VerbMatch, excluded: tuple[in
             continue
         earlier = reporting_verb_at(parse, j)
         if earlier is not None and earlier.head == j:
-            subject = subject_of(parse, earlier, excluded)
+            subject = _own_subject(parse, earlier, excluded)
             if subject is not None:
                 return subject
     return None
