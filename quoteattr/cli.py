@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from quoteattr.cli_inputs import Document, ReadOptions, iter_documents
 from quoteattr.cli_outputs import Problems, Sink, check_target, json_line, say, silence_stdout
-from quoteattr.errors import InputFormatError, QuoteattrError
+from quoteattr.errors import DocumentError, InputFormatError, QuoteattrError
 
 if TYPE_CHECKING:
     from quoteattr.extractor import Extractor
@@ -133,10 +133,15 @@ def _extract_all(args: argparse.Namespace, output: Sink, problems: Problems) -> 
             yield document.text
 
     processed = 0
-    for quotes in extractor.pipe(texts(), batch_size=args.batch_size, n_process=args.n_process):
+    results = extractor.pipe(texts(), batch_size=args.batch_size, n_process=args.n_process,
+                             on_error="return", timeout=args.timeout or None)
+    for result in results:
         document = pending.popleft()
+        if isinstance(result, DocumentError):
+            problems.report(result.reason, document.source, line=document.line, record_id=document.record_id)
+            continue
         output.write("".join(json_line({"document": document.name, **quote.model_dump()}, output.encoding)
-                             for quote in quotes))
+                             for quote in result))
         processed += 1
     return processed
 
