@@ -82,12 +82,22 @@ def _errors_file(args: argparse.Namespace) -> str | None:
     return f"{args.output}.errors.jsonl"
 
 
+def _timeout(args: argparse.Namespace) -> float | None:
+    """Return the time budget of one document: ``--timeout`` (0: none), else the default where it works."""
+    from quoteattr.budget import budgets_available
+
+    if args.timeout is None:
+        return DEFAULT_TIMEOUT if budgets_available() else None
+    return args.timeout or None
+
+
 def _check_extract_arguments(args: argparse.Namespace) -> None:
     """Raise on what can be told wrong before the model loads, so that a usage error is instant."""
-    from quoteattr.extractor import check_confidence
+    from quoteattr.extractor import check_confidence, check_timeout
     from quoteattr.lexicons import load_outlets
 
     check_confidence(args.min_confidence)
+    check_timeout(_timeout(args))
     if args.outlets is not None:
         if not Path(args.outlets).is_file():
             raise QuoteattrError(f"outlets file not found: {args.outlets}")
@@ -134,7 +144,7 @@ def _extract_all(args: argparse.Namespace, output: Sink, problems: Problems) -> 
 
     processed = 0
     results = extractor.pipe(texts(), batch_size=args.batch_size, n_process=args.n_process,
-                             on_error="return", timeout=args.timeout or None)
+                             on_error="return", timeout=_timeout(args))
     for result in results:
         document = pending.popleft()
         if isinstance(result, DocumentError):
@@ -272,9 +282,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--max-bytes", type=positive, default=DEFAULT_MAX_BYTES, metavar="N",
                          help="skip, and report, a document (a file, or one JSON line) of more "
                               "than N bytes (default: %(default)s)")
-    extract.add_argument("--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                         help="skip, and report, a document that takes longer than this; "
-                              "0: no limit (default: %(default)s)")
+    extract.add_argument("--timeout", type=seconds, metavar="SECONDS",
+                         help="skip, and report, a document that takes longer than this; 0: no "
+                              f"limit (default: {DEFAULT_TIMEOUT:g}, where SIGALRM exists)")
     extract.add_argument("--n-process", type=positive, default=1, help="parser processes")
     common(extract)
     extract.set_defaults(handler=run_extract)

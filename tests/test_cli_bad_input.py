@@ -37,6 +37,7 @@ import quoteattr
 import quoteattr.extractor
 from quoteattr import Quote
 from quoteattr.cli import main
+from tests.test_pipe_isolation import FAILING, STALLING, MarkedBackend
 
 TEXT = "« Nous lancerons les travaux dès septembre », a déclaré Paul Girard."
 WORDS = "Nous lancerons les travaux dès septembre"
@@ -504,16 +505,59 @@ def test_cli_bad_input_run_without_errors_leaves_no_errors_file(shared_model, tm
 
 
 @pytest.mark.model
-def test_cli_bad_input_lone_surrogate_in_an_id_is_written_escaped(shared_model, tmp_path: Path,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "articles.jsonl"
-    path.write_text('{"id": "x\\ud800", "text": ' + json.dumps(TEXT) + "}\n", encoding="utf-8")
+def test_cli_bad_input_lone_surrogates_in_texts_and_ids_are_written_escaped(
+        shared_model, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = TEXT.replace("dès", "\ud800 dès")
+    path = tmp_path / "articles.jsonl"  # JSON escapes: the file itself is valid UTF-8
+    path.write_text(jsonl(json.dumps({"id": "a", "text": "\ud800"}), json.dumps({"id": "b\udfff", "text": broken})),
+                    encoding="utf-8")
     target = tmp_path / "quotes.jsonl"
     assert run(["extract", str(path), "-o", str(target)]) == 0
     assert capsys.readouterr() == ("", "")
     written = target.read_bytes()
-    assert b"\\ud800" in written
-    assert quoted(written.decode("utf-8"), {"x\ud800": TEXT}) == [("x\ud800", WORDS)]
+    assert b"\\ud800" in written and b"\\udfff" in written
+    assert quoted(written.decode("utf-8"), {"b\udfff": broken}) == [("b\udfff", WORDS.replace("dès", "\ud800 dès"))]
+
+
+@pytest.fixture
+def marked_model(extractor: quoteattr.Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the CLI's model the real one, except that "BOOM" in a text fails and "LENT" stalls."""
+    backend = MarkedBackend(extractor.parser)
+    monkeypatch.setattr(quoteattr.extractor, "make_backend", lambda name, model: backend)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("bad", "options", "reason"),
+                         [(FAILING, [], "parser failed: RuntimeError: marker BOOM"),
+                          (STALLING, ["--timeout", "0.5"], "parsing took longer than 0.5 s")],
+                         ids=["fails", "too-slow"])
+def test_cli_bad_input_document_that_fails_in_the_extractor_goes_to_the_errors_file(
+        marked_model, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        bad: str, options: list[str], reason: str) -> None:
+    path = tmp_path / "articles.jsonl"
+    path.write_text(jsonl({"id": "a", "text": TEXT}, {"id": "b", "text": bad}, {"id": "c", "text": OTHER}),
+                    encoding="utf-8")
+    target = output_target(tmp_path)
+    status = run(["extract", str(path), "-o", str(target), *options])
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert one_line(err) == f"quoteattr: {path}, line 2 (id b): {reason}; skipped"
+    assert quoted(target.read_text(encoding="utf-8"), {"a": TEXT, "c": OTHER}) == [("a", WORDS), ("c", OTHER_WORDS)]
+    assert read_errors(target.parent / "quotes.jsonl.errors.jsonl") == [
+        {"document": "b", "source": str(path), "line": 2, "reason": reason}]
+    assert status == 1
+
+
+@pytest.mark.model
+def test_cli_bad_input_text_file_that_fails_is_named_in_the_errors_file(marked_model, tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "boom.txt"
+    bad.write_text(FAILING, encoding="utf-8")
+    log = tmp_path / "errors.jsonl"
+    assert run(["extract", str(bad), "--errors-file", str(log)]) == 2  # nothing could be processed
+    assert capsys.readouterr().out == ""
+    assert read_errors(log) == [{"document": str(bad), "source": str(bad), "line": None,
+                                 "reason": "parser failed: RuntimeError: marker BOOM"}]
 
 
 # --------------------------------------------------------------------------------------------
