@@ -32,7 +32,14 @@ from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
 
 from quoteattr.cli_inputs import Document, ReadOptions, iter_documents
-from quoteattr.cli_outputs import Problems, Sink, check_target, json_line, say, silence_stdout
+from quoteattr.cli_outputs import (
+    Problems,
+    Sink,
+    check_target,
+    json_line,
+    say,
+    silence_stdout,
+)
 from quoteattr.errors import DocumentError, InputFormatError, QuoteattrError
 
 if TYPE_CHECKING:
