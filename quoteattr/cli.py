@@ -208,7 +208,8 @@ def _load_predictions(path: str) -> dict[str, list]:
 def run_evaluate(args: argparse.Namespace) -> int:
     """Score predictions (given, or made now) against a gold corpus and print the scores."""
     from quoteattr.evaluation import load_gold, score
-    from quoteattr.evaluation.report import format_errors, format_json, format_table
+    from quoteattr.evaluation.outcomes import outcomes
+    from quoteattr.evaluation.report import format_by_rule, format_errors, format_json, format_table
 
     gold = load_gold(args.gold)
     if args.pred:
@@ -219,10 +220,14 @@ def run_evaluate(args: argparse.Namespace) -> int:
         predicted = extractor.pipe((doc.text for doc in gold), batch_size=args.batch_size)
         pairs = list(zip(gold, predicted))
     scores = score(pairs)
+    found = outcomes(pairs) if args.by_rule else None
     if args.json:
-        print(format_json(scores, with_errors=args.errors))
+        print(format_json(scores, with_errors=args.errors, outcomes=found))
     else:
         print(format_table(scores))
+        if found is not None:
+            print()
+            print(format_by_rule(found))
         if args.errors:
             print()
             print(format_errors(scores))
@@ -301,6 +306,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--pred", help="predictions from `quoteattr extract` (default: run the extractor)")
     evaluate.add_argument("--errors", action="store_true", help="list missed, spurious and misattributed quotes")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("--by-rule", action="store_true",
+                          help="also score each attribution rule, and the reliability of each confidence band")
     common(evaluate)
     evaluate.set_defaults(handler=run_evaluate)
     return parser
