@@ -76,6 +76,7 @@ def test_calibration_by_rule_and_reliability_count_outcomes() -> None:
     assert stats["no_cue"].span_precision == 0.5
     bands = {b.low: b for b in reliability(found)}
     assert (bands[0.9].quotes, bands[0.9].right) == (3, 2)
+    assert bands[0.9].stated == pytest.approx((0.95 + 0.92 + 1.0) / 3)
     assert (bands[0.0].quotes, bands[0.0].right) == (1, 0)
 
 

@@ -79,12 +79,16 @@ def by_rule(found: Sequence[Outcome]) -> list[RuleStats]:
 
 @dataclass(frozen=True)
 class Band:
-    """The quotes whose confidence falls in ``[low, high)`` (the last band includes 1.0)."""
+    """The quotes whose confidence falls in ``[low, high)`` (the last band includes 1.0).
+
+    ``stated`` is their mean confidence, the value ``accuracy`` should come close to.
+    """
 
     low: float
     high: float
     quotes: int
     right: int
+    stated: float
 
     @property
     def accuracy(self) -> float:
@@ -98,5 +102,6 @@ def reliability(found: Sequence[Outcome]) -> list[Band]:
     for low, high in zip(BANDS, BANDS[1:]):
         last = high == BANDS[-1]
         mine = [o for o in found if low <= o.confidence < high or (last and o.confidence == high)]
-        bands.append(Band(low, high, len(mine), sum(o.attribution_right for o in mine)))
+        stated = sum(o.confidence for o in mine) / len(mine) if mine else 0.0
+        bands.append(Band(low, high, len(mine), sum(o.attribution_right for o in mine), stated))
     return bands

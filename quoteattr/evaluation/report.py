@@ -54,10 +54,10 @@ def format_by_rule(found: Sequence[Outcome]) -> str:
         if stats.fired:
             lines.append(f"{stats.name:<24}{stats.fired:>7}{stats.span_precision:>9.3f}"
                          f"{stats.attribution_precision:>15.3f}")
-    lines += ["", f"{'confidence':<14}{'quotes':>7}{'right':>8}"]
+    lines += ["", f"{'confidence':<14}{'quotes':>7}{'stated':>8}{'right':>8}"]
     for band in reliability(found):
         if band.quotes:
-            lines.append(f"{band.low:.1f}–{band.high:.1f}{'':<7}{band.quotes:>7}{band.accuracy:>8.3f}")
+            lines.append(f"{band.low:.1f}–{band.high:.1f}{'':<7}{band.quotes:>7}{band.stated:>8.3f}{band.accuracy:>8.3f}")
     return "\n".join(lines)
 
 
@@ -70,6 +70,7 @@ def format_json(scores: Scores, with_errors: bool = False, outcomes: Sequence[Ou
         data["by_rule"] = [{"rule": s.name, "fired": s.fired, "span_precision": round(s.span_precision, 4),
                             "attribution_precision": round(s.attribution_precision, 4)}
                            for s in by_rule(outcomes) if s.fired]
-        data["reliability"] = [{"low": b.low, "high": b.high, "quotes": b.quotes, "right": round(b.accuracy, 4)}
+        data["reliability"] = [{"low": b.low, "high": b.high, "quotes": b.quotes, "stated": round(b.stated, 4),
+                                "right": round(b.accuracy, 4)}
                                for b in reliability(outcomes) if b.quotes]
     return json.dumps(data, ensure_ascii=False, indent=2)
