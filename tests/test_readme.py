@@ -41,3 +41,14 @@ def test_readme_interactive_examples_give_the_documented_results(extractor, bloc
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
     runner.run(test)
     assert runner.failures == 0 and runner.tries > 0
+
+
+@pytest.mark.model
+def test_readme_first_command_runs_on_a_file_the_repository_ships(shared_model, capsys) -> None:
+    from quoteattr.cli import main
+
+    first = regex.search(r"```bash\n(.*?)\n```", README.read_text(encoding="utf-8"), flags=regex.DOTALL).group(1)
+    target = first.rsplit("quoteattr extract ", 1)[1].strip()
+    assert (README.parent / target).is_file(), f"the README's first command reads {target}, which is not in the repository"
+    assert main(["extract", str(README.parent / target)]) == 0
+    assert capsys.readouterr().out.count('"document"') >= 5
