@@ -17,6 +17,7 @@ from quoteattr.lexicons import OutletMatcher, load_outlets
 from quoteattr.models import Quote, ReportingVerb, Source, Speaker
 from quoteattr.parse.base import Parse, ParserBackend
 from quoteattr.parse.chunking import DEFAULT_MAX_CHARS, join_parses, split_for_parsing
+from quoteattr.parse.spacy_backend import DEFAULT_MAX_VOCAB_GROWTH
 from quoteattr.rules.blocks import find_blocks
 from quoteattr.rules.layout import is_timestamp_line
 from quoteattr.sanitize import break_long_runs, for_parsing
@@ -41,12 +42,13 @@ def check_confidence(value: object) -> float:
     return float(value)
 
 
-def make_backend(backend: str, model: str) -> ParserBackend:
+def make_backend(backend: str, model: str | Path,
+                 max_vocab_growth: int | None = DEFAULT_MAX_VOCAB_GROWTH) -> ParserBackend:
     """Return the parse backend called ``backend`` ("spacy") loaded with ``model``."""
     if backend == "spacy":
         from quoteattr.parse.spacy_backend import SpacyBackend
 
-        return SpacyBackend(model)
+        return SpacyBackend(model, max_vocab_growth=max_vocab_growth)
     raise QuoteattrError(f"unknown backend {backend!r}; available: 'spacy'")
 
 
@@ -63,6 +65,8 @@ class Extractor:
         min_confidence: quotes below this confidence are left out (0 keeps every candidate).
         parser: an already loaded backend, instead of ``backend`` and ``model``.
         max_chars: the longest piece of text handed to the parser at once.
+        max_vocab_growth: new strings the parser's vocabulary may learn before the model is
+            reloaded (bounds memory on long runs; ``None``: never reload).
     """
 
     def __init__(
@@ -74,14 +78,24 @@ class Extractor:
         min_confidence: float = 0.5,
         parser: ParserBackend | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
+        max_vocab_growth: int | None = DEFAULT_MAX_VOCAB_GROWTH,
     ) -> None:
         """Load the parse model and the lexicons."""
         if not isinstance(model, (str, Path)):
             raise TypeError(f"model must be a package name or a path, got {type(model).__name__}")
         self.min_confidence = check_confidence(min_confidence)
-        self.parser = parser if parser is not None else make_backend(backend, str(model))
+        self.parser = parser if parser is not None else make_backend(backend, model, max_vocab_growth)
         self.outlets = OutletMatcher(load_outlets(outlets))
         self.max_chars = max_chars
+
+    def reset(self) -> None:
+        """Reload the parse model, freeing the vocabulary it learnt; results do not change.
+
+        Does nothing for a backend without a ``reset`` method.
+        """
+        reset = getattr(self.parser, "reset", None)
+        if reset is not None:
+            reset()
 
     def extract(self, text: str, *, min_confidence: float | None = None) -> list[Quote]:
         """Return the quotations of ``text`` in document order."""
