@@ -21,6 +21,7 @@ from quoteattr.lexicons import OutletMatcher, load_outlets
 from quoteattr.models import Quote, ReportingVerb, Source, Speaker
 from quoteattr.parse.base import Parse, ParserBackend
 from quoteattr.parse.chunking import DEFAULT_MAX_CHARS, join_parses, split_for_parsing
+from quoteattr.parse.spacy_backend import DEFAULT_MAX_VOCAB_GROWTH
 from quoteattr.rules.blocks import find_blocks
 from quoteattr.rules.layout import is_timestamp_line
 from quoteattr.sanitize import break_long_runs, for_parsing
@@ -83,12 +84,13 @@ def _calibration_table(calibration: object) -> CalibrationTable | None:
     raise TypeError(f"calibration must be True, False, a CalibrationTable or a path, got {type(calibration).__name__}")
 
 
-def make_backend(backend: str, model: str) -> ParserBackend:
+def make_backend(backend: str, model: str | Path,
+                 max_vocab_growth: int | None = DEFAULT_MAX_VOCAB_GROWTH) -> ParserBackend:
     """Return the parse backend called ``backend`` ("spacy") loaded with ``model``."""
     if backend == "spacy":
         from quoteattr.parse.spacy_backend import SpacyBackend
 
-        return SpacyBackend(model)
+        return SpacyBackend(model, max_vocab_growth=max_vocab_growth)
     raise QuoteattrError(f"unknown backend {backend!r}; available: 'spacy'")
 
 
@@ -108,6 +110,8 @@ class Extractor:
         calibration: True for the shipped calibration table (a quote's confidence is the
             measured precision of the rules that found it), a :class:`CalibrationTable` or
             the path of one, or False for the rules' own uncalibrated estimates.
+        max_vocab_growth: new strings the parser's vocabulary may learn before the model is
+            reloaded (bounds memory on long runs; ``None``: never reload).
     """
 
     def __init__(
@@ -120,6 +124,7 @@ class Extractor:
         parser: ParserBackend | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
         calibration: CalibrationTable | str | Path | bool = True,
+        max_vocab_growth: int | None = DEFAULT_MAX_VOCAB_GROWTH,
     ) -> None:
         """Check the arguments, then load the lexicons and the parse model."""
         if not isinstance(model, (str, Path)):
@@ -131,7 +136,16 @@ class Extractor:
                              f"whole paragraphs), got {max_chars}")
         self.outlets = OutletMatcher(load_outlets(outlets))
         self.calibration = _calibration_table(calibration)
-        self.parser = parser if parser is not None else make_backend(backend, str(model))
+        self.parser = parser if parser is not None else make_backend(backend, model, max_vocab_growth)
+
+    def reset(self) -> None:
+        """Reload the parse model, freeing the vocabulary it learnt; results do not change.
+
+        Does nothing for a backend without a ``reset`` method.
+        """
+        reset = getattr(self.parser, "reset", None)
+        if reset is not None:
+            reset()
 
     def extract(self, text: str, *, min_confidence: float | None = None) -> list[Quote]:
         """Return the quotations of ``text`` in document order."""
