@@ -3,7 +3,7 @@
     .venv/bin/python bench/corpus_vs_real.py             # markdown table on stdout
     .venv/bin/python bench/corpus_vs_real.py --shared DIR  # another folder instead of ../shared
 
-No model is loaded; the whole run takes about a second. Columns: ``corpora/dev.jsonl``,
+No model is loaded; the whole run takes a few seconds. Columns: ``corpora/dev.jsonl``,
 ``corpora/test.jsonl``, both together, the real tune split ``../shared/realdev/tune.jsonl``
 (never check.jsonl) and the raw pages of ``../shared/seeds/*.txt`` (no annotations). When
 ``../shared`` is absent the script says so and prints those columns as ``missing``.
