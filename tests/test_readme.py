@@ -52,3 +52,8 @@ def test_readme_first_command_runs_on_a_file_the_repository_ships(shared_model, 
     assert (README.parent / target).is_file(), f"the README's first command reads {target}, which is not in the repository"
     assert main(["extract", str(README.parent / target)]) == 0
     assert capsys.readouterr().out.count('"document"') >= 5
+
+
+def test_readme_has_no_relative_links_that_break_on_the_package_index() -> None:
+    links = regex.findall(r"\]\(([^)]+)\)", README.read_text(encoding="utf-8"))
+    assert [link for link in links if not link.startswith(("https://", "http://", "#"))] == []
