@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from quoteattr.extractor import Extractor, check_confidence, check_text
+from quoteattr.checks import check_confidence, check_text
+from quoteattr.extractor import Extractor
 from quoteattr.models import Quote
 
 

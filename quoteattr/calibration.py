@@ -54,7 +54,7 @@ def backoff_keys(evidence: Sequence[str]) -> list[str]:
         spans + speakers + modifiers,
         spans + coreference + modifiers,
         family + coreference + modifiers,
-        ["any"] + coreference + modifiers,
+        ["any", *coreference, *modifiers],
         spans + modifiers,
         family + modifiers,
     ]

@@ -101,7 +101,7 @@ def _timeout(args: argparse.Namespace) -> float | None:
 
 def _check_extract_arguments(args: argparse.Namespace) -> None:
     """Raise on what can be told wrong before the model loads, so that a usage error is instant."""
-    from quoteattr.extractor import check_confidence, check_timeout
+    from quoteattr.checks import check_confidence, check_timeout
     from quoteattr.lexicons import load_outlets
 
     check_confidence(args.min_confidence)
@@ -219,7 +219,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     else:
         extractor = _load_extractor(args)
         predicted = extractor.pipe((doc.text for doc in gold), batch_size=args.batch_size)
-        pairs = list(zip(gold, predicted))
+        pairs = list(zip(gold, predicted, strict=True))
     scores = score(pairs)
     found = outcomes(pairs) if args.by_rule else None
     if args.json:

@@ -14,8 +14,9 @@ from quoteattr.attribution.direct import attribute_quote
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.indirect import find_reported
 from quoteattr.attribution.verbs import reporting_verb_at, verb_span
+from quoteattr.budget import BudgetExceeded, time_budget
 from quoteattr.calibration import CalibrationTable, load_calibration
-from quoteattr.budget import BudgetExceeded, budgets_available, time_budget
+from quoteattr.checks import check_confidence, check_count, check_text, check_timeout
 from quoteattr.errors import DocumentError, DocumentTimeoutError, QuoteattrError
 from quoteattr.lexicons import OutletMatcher, load_outlets
 from quoteattr.models import Quote, ReportingVerb, Source, Speaker
@@ -32,43 +33,8 @@ _FURNITURE_FACTOR = 0.3
 _PASSAGE_PARAGRAPHS = 3
 
 
-def check_text(text: object, name: str = "text") -> str:
-    """Return ``text`` if it is a string, else raise a TypeError naming the argument."""
-    if not isinstance(text, str):
-        raise TypeError(f"{name} must be str, got {type(text).__name__}")
-    return text
 
 
-def check_confidence(value: object) -> float:
-    """Return a valid ``min_confidence`` or raise."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError(f"min_confidence must be a number, got {type(value).__name__}")
-    if not 0.0 <= float(value) <= 1.0:
-        raise ValueError(f"min_confidence must be between 0 and 1, got {value}")
-    return float(value)
-
-
-def check_count(value: object, name: str) -> int:
-    """Return ``value`` if it is a whole number of at least 1, else raise naming ``name``."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    if value < 1:
-        raise ValueError(f"{name} must be at least 1, got {value}")
-    return value
-
-
-def check_timeout(value: object) -> float | None:
-    """Return a valid per-document time budget in seconds (None: no limit) or raise."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError(f"timeout must be a number of seconds or None, got {type(value).__name__}")
-    if not 0 < float(value) < float("inf"):
-        raise ValueError(f"timeout must be a positive number of seconds, got {value}")
-    if not budgets_available():
-        raise QuoteattrError("a timeout needs the main thread of a platform with SIGALRM; "
-                             "call pipe() there or pass timeout=None")
-    return float(value)
 
 
 def _calibration_table(calibration: object) -> CalibrationTable | None:
@@ -305,7 +271,7 @@ class Extractor:
         while True:
             sent: deque[_Document] = deque()
 
-            def pieces() -> Iterator[str]:
+            def pieces(sent: deque[_Document] = sent) -> Iterator[str]:
                 """Yield the pieces of the next documents, remembering which were sent."""
                 try:
                     for document in remaining:
@@ -335,7 +301,7 @@ class Extractor:
     @staticmethod
     def _join(document: _Document, parses: list[Parse]) -> Parse:
         """Return the parse of a whole document from the parses of its pieces."""
-        return join_parses(document.cleaned, list(zip(document.offsets, parses)))
+        return join_parses(document.cleaned, list(zip(document.offsets, parses, strict=True)))
 
     def _attribute(self, document: _Document, parse: Parse, threshold: float,
                    timeout: float | None) -> list[Quote] | DocumentError:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from quoteattr.models import Quote
 
@@ -101,7 +102,7 @@ def render(text: str, quotes: Sequence[Quote], *, threshold: float = 0.5) -> Htm
     taken = 0
     active: list[_Mark] = []
     pieces = [_STYLE, _LEGEND, '<div class="qa-article">']
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         while taken < len(waiting) and waiting[taken].start <= start:
             active.append(waiting[taken])
             taken += 1

@@ -16,7 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quoteattr.calibration import load_calibration
-from quoteattr.extractor import check_confidence, check_doc, quotes_of_parse
+from quoteattr.checks import check_confidence
+from quoteattr.extractor import check_doc, quotes_of_parse
 from quoteattr.lexicons import OutletMatcher, load_outlets
 from quoteattr.models import Quote
 from quoteattr.parse.spacy_backend import to_parse

@@ -59,7 +59,7 @@ def test_tables_to_dataframe_has_one_flat_row_per_quote(extractor: quoteattr.Ext
 @pytest.mark.model
 def test_tables_to_dataframe_takes_many_documents_as_pairs(extractor: quoteattr.Extractor) -> None:
     texts = {"a": EXAMPLE, "b": "« Nous verrons », a dit Paul Girard.", "c": ""}
-    frame = quoteattr.to_dataframe(zip(texts, extractor.pipe(texts.values())))
+    frame = quoteattr.to_dataframe(zip(texts, extractor.pipe(texts.values()), strict=True))
     assert frame.groupby("doc_id").size().to_dict() == {"a": len(extractor.extract(EXAMPLE)), "b": 1}
 
 

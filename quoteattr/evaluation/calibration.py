@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     found: list[Outcome] = []
     for path in args.gold:
         gold = load_gold(path)
-        found += outcomes(zip(gold, extractor.pipe(doc.text for doc in gold)))
+        found += outcomes(zip(gold, extractor.pipe(doc.text for doc in gold), strict=True))
     table = build_calibration(found)
     sources = ", ".join(p.name if p.parent.name != "realdev" else f"realdev/{p.name}" for p in args.gold)
     args.output.write_text(f"# {len(found)} candidates from {sources}; "

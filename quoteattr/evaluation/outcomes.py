@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from quoteattr.attribution.evidence import RULES
 from quoteattr.evaluation.gold import GoldDocument
@@ -39,7 +40,7 @@ def outcomes(pairs: Iterable[tuple[GoldDocument, Sequence[Quote]]]) -> list[Outc
     """Return the outcome of every predicted quote of every document."""
     found = []
     for document, predicted in pairs:
-        matched = dict((j, i) for i, j in match(document.quotes, predicted, THRESHOLDS["overlap"]))
+        matched = {j: i for i, j in match(document.quotes, predicted, THRESHOLDS["overlap"])}
         for j, quote in enumerate(predicted):
             i = matched.get(j)
             right = i is not None and speaker_correct(document.quotes[i], quote)
@@ -99,7 +100,7 @@ class Band:
 def reliability(found: Sequence[Outcome]) -> list[Band]:
     """Return the ten confidence bands 0–0.1, …, 0.9–1.0 with their measured accuracy."""
     bands = []
-    for low, high in zip(BANDS, BANDS[1:]):
+    for low, high in pairwise(BANDS):
         last = high == BANDS[-1]
         mine = [o for o in found if low <= o.confidence < high or (last and o.confidence == high)]
         stated = sum(o.confidence for o in mine) / len(mine) if mine else 0.0

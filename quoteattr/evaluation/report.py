@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-
 from collections.abc import Sequence
 
 from quoteattr.evaluation.outcomes import Outcome, by_rule, reliability

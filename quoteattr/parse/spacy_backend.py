@@ -18,6 +18,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from quoteattr.checks import check_count
 from quoteattr.errors import ModelNotFoundError
 from quoteattr.parse.base import Parse, Sentence, Token
 from quoteattr.parse.model_lookup import resolve_model
@@ -150,14 +151,6 @@ def to_parse(doc: Any) -> Parse:
     return Parse.build(doc.text, tokens, sentences)
 
 
-def check_limit(value: object, name: str) -> int:
-    """Return ``value`` if it is a positive integer, else raise naming the argument."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be a positive integer, got {type(value).__name__}")
-    if value < 1:
-        raise ValueError(f"{name} must be a positive integer, got {value}")
-    return value
-
 
 def batches(texts: Iterator[str], size: int, max_chars: int) -> Iterator[list[str]]:
     """Group ``texts`` into lists of at most ``size`` texts and ``max_chars`` characters.
@@ -209,9 +202,9 @@ class SpacyBackend:
         max_batch_chars: int = DEFAULT_MAX_BATCH_CHARS,
     ) -> None:
         """Check the limits, then load ``model``."""
-        self.max_vocab_growth = None if max_vocab_growth is None else check_limit(max_vocab_growth,
+        self.max_vocab_growth = None if max_vocab_growth is None else check_count(max_vocab_growth,
                                                                                   "max_vocab_growth")
-        self.max_batch_chars = check_limit(max_batch_chars, "max_batch_chars")
+        self.max_batch_chars = check_count(max_batch_chars, "max_batch_chars")
         self.model = model
         self.source = resolve_model(model)
         self.reloads = 0
@@ -245,9 +238,9 @@ class SpacyBackend:
         ``batch_size`` at a time. The pipeline is reloaded between batches when its
         vocabulary outgrows ``max_vocab_growth``.
         """
-        check_limit(batch_size, "batch_size")
+        check_count(batch_size, "batch_size")
         if n_process != -1:
-            check_limit(n_process, "n_process")
+            check_count(n_process, "n_process")
         return self._parse(iter(texts), batch_size, n_process)
 
     def _load(self) -> None:
