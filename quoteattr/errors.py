@@ -15,3 +15,24 @@ class BackendUnavailableError(QuoteattrError):
 
 class InputFormatError(QuoteattrError):
     """An input file or record cannot be read as the format it claims to be."""
+
+
+class DocumentError(QuoteattrError):
+    """One document of a stream could not be processed; the other documents were.
+
+    ``Extractor.pipe(..., on_error="return")`` yields it in place of that document's quotes.
+
+    Attributes:
+        index: the document's position in the input stream, from 0.
+        reason: what went wrong, in one line.
+    """
+
+    def __init__(self, index: int, reason: str) -> None:
+        """Record which document failed and why."""
+        super().__init__(f"document {index}: {reason}")
+        self.index = index
+        self.reason = reason
+
+
+class DocumentTimeoutError(DocumentError):
+    """A document took longer than the time budget it was given."""

@@ -5,14 +5,17 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.direct import attribute_quote
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.indirect import find_reported
 from quoteattr.attribution.verbs import reporting_verb_at, verb_span
-from quoteattr.errors import QuoteattrError
+from quoteattr.budget import BudgetExceeded, budgets_available, time_budget
+from quoteattr.errors import DocumentError, DocumentTimeoutError, QuoteattrError
 from quoteattr.lexicons import OutletMatcher, load_outlets
 from quoteattr.models import Quote, ReportingVerb, Source, Speaker
 from quoteattr.parse.base import Parse, ParserBackend
@@ -21,6 +24,8 @@ from quoteattr.rules.blocks import find_blocks
 from quoteattr.rules.layout import is_timestamp_line
 from quoteattr.sanitize import break_long_runs, for_parsing
 
+OnError = Literal["raise", "return"]
+MIN_MAX_CHARS = 100
 _FURNITURE_FACTOR = 0.3
 _PASSAGE_PARAGRAPHS = 3
 
@@ -38,6 +43,29 @@ def check_confidence(value: object) -> float:
         raise TypeError(f"min_confidence must be a number, got {type(value).__name__}")
     if not 0.0 <= float(value) <= 1.0:
         raise ValueError(f"min_confidence must be between 0 and 1, got {value}")
+    return float(value)
+
+
+def check_count(value: object, name: str) -> int:
+    """Return ``value`` if it is a whole number of at least 1, else raise naming ``name``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1, got {value}")
+    return value
+
+
+def check_timeout(value: object) -> float | None:
+    """Return a valid per-document time budget in seconds (None: no limit) or raise."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"timeout must be a number of seconds or None, got {type(value).__name__}")
+    if not 0 < float(value) < float("inf"):
+        raise ValueError(f"timeout must be a positive number of seconds, got {value}")
+    if not budgets_available():
+        raise QuoteattrError("a timeout needs the main thread of a platform with SIGALRM; "
+                             "call pipe() there or pass timeout=None")
     return float(value)
 
 
@@ -75,17 +103,23 @@ class Extractor:
         parser: ParserBackend | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
     ) -> None:
-        """Load the parse model and the lexicons."""
+        """Check the arguments, then load the lexicons and the parse model."""
         if not isinstance(model, (str, Path)):
             raise TypeError(f"model must be a package name or a path, got {type(model).__name__}")
         self.min_confidence = check_confidence(min_confidence)
-        self.parser = parser if parser is not None else make_backend(backend, str(model))
+        self.max_chars = check_count(max_chars, "max_chars")
+        if self.max_chars < MIN_MAX_CHARS:
+            raise ValueError(f"max_chars must be at least {MIN_MAX_CHARS:,} (a parse piece holds "
+                             f"whole paragraphs), got {max_chars}")
         self.outlets = OutletMatcher(load_outlets(outlets))
-        self.max_chars = max_chars
+        self.parser = parser if parser is not None else make_backend(backend, str(model))
 
     def extract(self, text: str, *, min_confidence: float | None = None) -> list[Quote]:
         """Return the quotations of ``text`` in document order."""
-        return next(self.pipe([check_text(text)], min_confidence=min_confidence))
+        result = next(self.pipe([check_text(text)], min_confidence=min_confidence))
+        if isinstance(result, DocumentError):
+            raise result
+        return result
 
     def pipe(
         self,
@@ -94,43 +128,190 @@ class Extractor:
         batch_size: int = 32,
         n_process: int = 1,
         min_confidence: float | None = None,
-    ) -> Iterator[list[Quote]]:
+        on_error: OnError = "raise",
+        timeout: float | None = None,
+    ) -> Iterator[list[Quote] | DocumentError]:
         """Yield the quotations of each text of ``texts``, in input order.
 
         Texts are parsed in batches of ``batch_size`` pieces, on ``n_process`` processes.
+        Documents are isolated from each other: one that fails (or runs past ``timeout``)
+        never takes the others with it.
+
+        Args:
+            texts: the documents, each a ``str``.
+            batch_size: pieces of text per parser batch (at least 1).
+            n_process: parser processes (at least 1).
+            min_confidence: overrides the extractor's threshold for this call.
+            on_error: ``"raise"`` raises the :class:`DocumentError` of a failed document
+                (the documents before it have been yielded); ``"return"`` yields it in
+                place of that document's quotes and goes on with the next one.
+            timeout: seconds each document may take, for its parse and again for its
+                attribution (None: no limit). Needs the main thread; with
+                ``n_process > 1`` it bounds the attribution only.
+
+        Raises:
+            TypeError, ValueError: an argument is not valid (checked before any work).
+            TypeError: a text is not a ``str`` and ``on_error`` is ``"raise"`` (with
+                ``"return"`` it is a failed document like any other).
+            DocumentError: a document failed and ``on_error`` is ``"raise"``.
         """
         threshold = self.min_confidence if min_confidence is None else check_confidence(min_confidence)
-        pending: deque[tuple[str, str, list[int]]] = deque()
+        check_count(batch_size, "batch_size")
+        check_count(n_process, "n_process")
+        if on_error not in ("raise", "return"):
+            raise ValueError(f"on_error must be 'raise' or 'return', got {on_error!r}")
+        seconds = check_timeout(timeout)
+        return self._pipe(texts, batch_size, n_process, threshold, on_error, seconds)
 
-        def pieces() -> Iterator[str]:
-            """Yield the parse pieces of every text, recording how many each has."""
-            for number, text in enumerate(texts):
-                cleaned = for_parsing(check_text(text, f"texts[{number}]"))
-                split = split_for_parsing(cleaned, self.max_chars) if cleaned.strip() else []
-                pending.append((text, cleaned, [offset for offset, _ in split]))
-                for _, piece in split:
-                    yield break_long_runs(piece)
+    def _pipe(self, texts: Iterable[str], batch_size: int, n_process: int, threshold: float,
+              on_error: OnError, timeout: float | None) -> Iterator[list[Quote] | DocumentError]:
+        """Run :meth:`pipe` once its arguments are checked."""
+        documents = (self._prepare(number, text) for number, text in enumerate(texts))
+        if n_process == 1:
+            parsed = self._parse_in_groups(documents, batch_size, timeout)
+        else:
+            parsed = self._parse_streamed(documents, batch_size, n_process)
+        for document, parse in parsed:
+            if document.problem is not None:
+                if on_error == "raise":
+                    raise TypeError(document.problem)
+                result: list[Quote] | DocumentError = DocumentError(document.number, document.problem)
+            elif isinstance(parse, DocumentError):
+                result = parse
+            else:
+                result = self._attribute(document, parse, threshold, timeout)
+            if isinstance(result, DocumentError) and on_error == "raise":
+                raise result
+            yield result
 
-        parses = self.parser.parse_many(pieces(), batch_size=batch_size, n_process=n_process)
-        collected: list[Parse] = []
-        for parse in parses:
-            collected.append(parse)
-            while pending and len(collected) >= len(pending[0][2]):
-                yield self._quotes(pending.popleft(), collected, threshold)
-        while pending:
-            yield self._quotes(pending.popleft(), collected, threshold)
+    def _prepare(self, number: int, text: object) -> _Document:
+        """Return a document ready for parsing: its cleaned text cut into pieces."""
+        if not isinstance(text, str):
+            return _Document(number, "", "", (), (), f"texts[{number}] must be str, got {type(text).__name__}")
+        cleaned = for_parsing(text)
+        split = split_for_parsing(cleaned, self.max_chars) if cleaned.strip() else []
+        return _Document(number, text, cleaned, tuple(offset for offset, _ in split),
+                         tuple(break_long_runs(piece) for _, piece in split))
 
-    def _quotes(self, item: tuple[str, str, list[int]], collected: list[Parse],
-                threshold: float) -> list[Quote]:
-        """Return the quotes of one text, taking the parses of its pieces off ``collected``."""
-        text, cleaned, offsets = item
-        parses = collected[:len(offsets)]
-        del collected[:len(offsets)]
-        if not offsets:
+    def _parse_in_groups(self, documents: Iterable[_Document], batch_size: int,
+                         timeout: float | None) -> Iterator[tuple[_Document, Parse | DocumentError]]:
+        """Parse documents a group of about ``batch_size`` pieces at a time, in this process.
+
+        When a group fails or runs out of time, its documents are parsed again one by one, so
+        that only the document at fault is reported.
+        """
+        group: list[_Document] = []
+        size = 0
+        for document in documents:
+            group.append(document)
+            size += len(document.pieces)
+            if size >= batch_size:
+                yield from self._parse_group(group, batch_size, timeout)
+                group, size = [], 0
+        if group:
+            yield from self._parse_group(group, batch_size, timeout)
+
+    def _parse_group(self, group: list[_Document], batch_size: int,
+                     timeout: float | None) -> Iterator[tuple[_Document, Parse | DocumentError]]:
+        """Parse one group of documents, isolating a document that fails."""
+        if len(group) == 1:
+            yield group[0], self._parse_alone(group[0], batch_size, timeout)
+            return
+        budget = None if timeout is None else timeout * len(group)
+        try:
+            with time_budget(budget):
+                parses = list(self.parser.parse_many(
+                    [piece for document in group for piece in document.pieces], batch_size=batch_size))
+        except Exception:  # some document of the group is at fault: find which
+            for document in group:
+                yield document, self._parse_alone(document, batch_size, timeout)
+            return
+        for document in group:
+            yield document, self._join(document, parses[:len(document.pieces)])
+            del parses[:len(document.pieces)]
+
+    def _parse_alone(self, document: _Document, batch_size: int, timeout: float | None) -> Parse | DocumentError:
+        """Parse one document on its own, returning the error that stops it, if any."""
+        try:
+            with time_budget(timeout):
+                parses = list(self.parser.parse_many(list(document.pieces), batch_size=batch_size))
+        except BudgetExceeded:
+            return DocumentTimeoutError(document.number, f"parsing took longer than {timeout:g} s")
+        except Exception as error:  # one document's failure is reported, never fatal to the run
+            return DocumentError(document.number, f"parser failed: {type(error).__name__}: {error}")
+        return self._join(document, parses)
+
+    def _parse_streamed(self, documents: Iterable[_Document], batch_size: int,
+                        n_process: int) -> Iterator[tuple[_Document, Parse | DocumentError]]:
+        """Parse documents as one stream on ``n_process`` processes.
+
+        If the stream fails, the documents it had taken but not finished are parsed again
+        one by one in this process, and the rest of the input goes on in a new stream. An
+        error raised by the input iterable itself is raised again once the documents taken
+        before it are done.
+        """
+        remaining = iter(documents)
+        input_error: list[Exception] = []
+        while True:
+            sent: deque[_Document] = deque()
+
+            def pieces() -> Iterator[str]:
+                """Yield the pieces of the next documents, remembering which were sent."""
+                try:
+                    for document in remaining:
+                        sent.append(document)
+                        yield from document.pieces
+                except Exception as error:  # the caller's iterable failed, not the parser
+                    input_error.append(error)
+
+            collected: list[Parse] = []
+            try:
+                for parse in self.parser.parse_many(pieces(), batch_size=batch_size, n_process=n_process):
+                    collected.append(parse)
+                    while sent and len(collected) >= len(sent[0].pieces):
+                        document = sent.popleft()
+                        yield document, self._join(document, collected[:len(document.pieces)])
+                        del collected[:len(document.pieces)]
+                while sent:
+                    document = sent.popleft()
+                    yield document, self._join(document, [])
+                if input_error:
+                    raise input_error[0]
+                return
+            except Exception:  # the stream is lost; isolate the document at fault
+                for document in sent:
+                    yield document, self._parse_alone(document, batch_size, None)
+
+    @staticmethod
+    def _join(document: _Document, parses: list[Parse]) -> Parse:
+        """Return the parse of a whole document from the parses of its pieces."""
+        return join_parses(document.cleaned, list(zip(document.offsets, parses)))
+
+    def _attribute(self, document: _Document, parse: Parse, threshold: float,
+                   timeout: float | None) -> list[Quote] | DocumentError:
+        """Return the quotes of one parsed document, or the error that stopped it."""
+        if not document.offsets:
             return []
-        parse = join_parses(cleaned, list(zip(offsets, parses)))
-        findings = find_findings(DocumentContext.build(cleaned, parse, self.outlets))
-        return [to_quote(text, parse, f) for f in findings if f.confidence >= threshold]
+        try:
+            with time_budget(timeout):
+                findings = find_findings(DocumentContext.build(document.cleaned, parse, self.outlets))
+                return [to_quote(document.text, parse, f) for f in findings if f.confidence >= threshold]
+        except BudgetExceeded:
+            return DocumentTimeoutError(document.number, f"attribution took longer than {timeout:g} s")
+        except Exception as error:  # one document's failure is reported, never fatal to the run
+            return DocumentError(document.number, f"attribution failed: {type(error).__name__}: {error}")
+
+
+@dataclass(frozen=True)
+class _Document:
+    """One input text on its way through the pipeline."""
+
+    number: int
+    text: str
+    cleaned: str
+    offsets: tuple[int, ...]
+    pieces: tuple[str, ...]
+    problem: str | None = None
 
 
 def find_findings(ctx: DocumentContext) -> list[Finding]:
@@ -151,15 +332,18 @@ def find_findings(ctx: DocumentContext) -> list[Finding]:
             continue
         if ctx.in_furniture(open_start, close_end):
             finding.confidence *= _FURNITURE_FACTOR
+            finding.cite("page_furniture")
         ctx.findings.append(finding)
     direct = list(ctx.findings)
     reported = [r for r in find_reported(ctx) if not ctx.in_furniture(r.start, r.end)]
     findings = _combine(direct, reported)
+    starts = [f.start for f in findings]
     for start, end, relays in announcers:
-        for finding in findings:
-            if start <= finding.start and finding.end <= end:
+        for finding in findings[bisect_left(starts, start):bisect_left(starts, end)]:
+            if finding.end <= end:
                 names = {r[2] for r in finding.relays}
                 finding.relays = [r for r in relays if r[2] not in names] + finding.relays
+                finding.cite("passage_announcer")
     return findings
 
 
@@ -219,6 +403,7 @@ def _combine(direct: list[Finding], reported: list[Finding]) -> list[Finding]:
                 continue
             report.kind = "mixed"
             report.confidence = max(report.confidence, 0.8 if report.speaker else 0.45)
+            report.cite("mixed_fragment")
             absorbed.update(inside)
         results.append(report)
     kept_direct = [d for i, d in enumerate(direct) if i not in absorbed]
@@ -246,4 +431,5 @@ def to_quote(text: str, parse: Parse, finding: Finding) -> Quote:
         kind=finding.kind, cue=finding.cue, speaker=speaker, verb=verb, relayed_by=relays,
         negated=finding.negated, hedged=finding.hedged,
         confidence=round(min(1.0, max(0.0, finding.confidence)), 3),
+        evidence=list(finding.evidence),
     )

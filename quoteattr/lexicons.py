@@ -110,7 +110,10 @@ def load_outlets(extra: str | Path | Sequence[str] | None = None) -> tuple[Outle
         ]
         outlets.extend(_parse_outlet_lines(lines, str(extra)))
     elif isinstance(extra, (list, tuple)) and all(isinstance(n, str) for n in extra):
-        outlets.extend(OutletEntry(name, "user", (name,)) for name in extra)
+        blank = [n for n in extra if not n.strip()]
+        if blank:
+            raise ValueError(f"outlet names must not be blank, got {blank[0]!r}")
+        outlets.extend(OutletEntry(name.strip(), "user", (name.strip(),)) for name in extra)
     else:
         raise TypeError(
             f"outlets must be a path to an existing TSV file or a list of names, got {extra!r}"

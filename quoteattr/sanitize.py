@@ -9,14 +9,20 @@ from __future__ import annotations
 import regex
 
 MAX_RUN = 100
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\p{Cf}]")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\p{Cf}]")
+_SURROGATE = regex.compile(r"\p{Cs}")
+REPLACEMENT = "\ufffd"
 _LONG_RUN = regex.compile(r"\S{%d,}" % (MAX_RUN + 1))
 
 
 def for_parsing(text: str) -> str:
-    """Return ``text`` with control and format characters (zero-width, bidirectional marks,
-    byte-order marks) as spaces and lone carriage returns as newlines."""
-    cleaned = _CONTROL.sub(" ", text)
+    """Return ``text`` ready for the parser, with the same length.
+
+    Control characters (C0 and C1) and format characters (zero-width, bidirectional marks,
+    byte-order marks) become spaces, lone carriage returns newlines, and lone surrogates
+    (valid in a Python ``str``, not encodable as UTF-8) the replacement character U+FFFD.
+    """
+    cleaned = _SURROGATE.sub(REPLACEMENT, _CONTROL.sub(" ", text))
     return cleaned.replace("\r\n", " \n").replace("\r", "\n")
 
 

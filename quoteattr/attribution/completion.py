@@ -32,17 +32,21 @@ def complete(ctx: DocumentContext, finding: Finding, regions: list[tuple[int, in
     """
     excluded = [(finding.start, finding.end)]
     finding.relays = find_relays(ctx.text, ctx.outlets, regions, excluded)
+    if finding.relays:
+        finding.cite("relay_cue")
     if finding.speaker is not None:
         named = [o for o in _outlet_speaker(ctx, finding.speaker) if ctx.outlets.kind(o[2]) != "platform"]
         if named:
             start, end, name = named[0]
-            finding.speaker = ResolvedSpeaker(finding.speaker.mention, name, None, "organization")
+            finding.speaker = ResolvedSpeaker(finding.speaker.mention, name, None, "organization", "outlet_speaker")
+            finding.cite("outlet_speaker")
             if all(r[2] != name for r in finding.relays):
                 finding.relays.insert(0, (start, end, name))
     if finding.speaker is None and finding.relays and finding.cue != "none":
         start, end, name = finding.relays[0]
         mention = Mention(start, end, name, None, "organization", "", named=True)
-        finding.speaker = ResolvedSpeaker(mention, name, None, "organization")
+        finding.speaker = ResolvedSpeaker(mention, name, None, "organization", "outlet_speaker")
+        finding.cite("outlet_speaker")
     if finding.verb is not None:
         finding.negated = negated(ctx.parse, finding.verb.head)
         finding.hedged = hedged(ctx.parse, finding.verb.head)

@@ -17,6 +17,7 @@ from quoteattr.parse.base import Parse
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 _CONTENT_POS = {"NOUN", "ADJ"}
 _LOOKBACK_SENTENCES = 8
+_MAX_PART_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def _name_mentions(parse: Parse, outlets: OutletMatcher) -> list[tuple[int, Ment
         if run is None:
             index += 1
             continue
-        index = run[-1] + 1
+        index = max(index, run[-1]) + 1
         first, last = parse.tokens[run[0]], parse.tokens[run[-1]]
         if outlets.find(parse.text, first.start, last.end):
             continue
@@ -161,17 +162,12 @@ def build_table(parse: Parse, outlets: OutletMatcher) -> EntityTable:
     table = EntityTable()
     mentions = _name_mentions(parse, outlets)
     counts = Counter(m.name for _, m, _ in mentions)
-    containing: dict[str, list[str]] = {}
-    for name in counts:
-        for word in set(name.split()):
-            containing.setdefault(word, []).append(name)
-    for name in counts:
-        words = name.split()
-        for other in containing.get(words[0], []) if words else []:
-            if other != name and len(other) > len(name) and _is_part(words, other.split()):
-                current = table.full_names.get(name)
+    for other in counts:
+        for part in _shorter_parts(other.split()):
+            if part in counts:
+                current = table.full_names.get(part)
                 if current is None or counts[other] > counts[current]:
-                    table.full_names[name] = other
+                    table.full_names[part] = other
     votes: dict[str, Counter[str]] = {}
     for sentence, mention, subject in mentions:
         full = table.full_name(mention.name)
@@ -190,7 +186,14 @@ def content_words_of_name(mention: Mention) -> frozenset[str]:
     return frozenset(word.lower() for word in mention.name.split())
 
 
-def _is_part(words: list[str], longer: list[str]) -> bool:
-    """Return True when ``words`` appear as a contiguous run inside ``longer``."""
+def _shorter_parts(words: list[str]) -> set[str]:
+    """Return the names made of a shorter contiguous run of ``words`` ("Peskov" in "Dmitri Peskov").
+
+    Parts have at most ``_MAX_PART_WORDS`` words, so this is linear in the name's length
+    (a capitalised headline can make a long "name"): looking every
+    shorter name up in this set, instead of comparing every pair of names, keeps the table
+    linear in the number of names even when many people share a first name.
+    """
     size = len(words)
-    return any(longer[i:i + size] == words for i in range(len(longer) - size + 1))
+    longest = min(size - 1, _MAX_PART_WORDS)
+    return {" ".join(words[i:i + n]) for n in range(1, longest + 1) for i in range(size - n + 1)}

@@ -65,7 +65,8 @@ def _glued(parse: Parse, left: int, right: int) -> bool:
 def is_name_token(parse: Parse, index: int) -> bool:
     """Return True for a token that can be part of a person's or body's name."""
     token = parse.tokens[index]
-    if token.text in HONORIFICS or token.text in _CAPITALISED_TITLES or not token.text[:1].isupper():
+    initial = token.text[:1]
+    if token.text in HONORIFICS or token.text in _CAPITALISED_TITLES or not (initial.isupper() and initial.isalpha()):
         return False
     lowered = token.text.lower()
     if lowered in speech_nouns() or is_person_noun(lowered):

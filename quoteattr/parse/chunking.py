@@ -25,7 +25,13 @@ def _cut(text: str, start: int, limit: int) -> int:
 
 
 def split_for_parsing(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> list[tuple[int, str]]:
-    """Return ``(offset, piece)`` pairs covering ``text`` in order, each piece ≤ ``max_chars``."""
+    """Return ``(offset, piece)`` pairs covering ``text`` in order, each piece ≤ ``max_chars``.
+
+    Raises:
+        ValueError: ``max_chars`` is less than 1.
+    """
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be at least 1, got {max_chars}")
     pieces = []
     start = 0
     while start < len(text):
