@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import itertools
 import random
-import sys
 
 import pytest
 
@@ -24,6 +23,7 @@ from quoteattr.rules.blocks import find_blocks
 from quoteattr.rules.layout import furniture_ranges, paragraphs
 from quoteattr.rules.marks import QuoteCandidate, find_quotes
 from tests.guards import DEFAULT_LIMIT, within_limit
+from tests.inputs import C1_CONTROLS, UPPERCASE_SYMBOLS, surname
 from tests.spans import assert_clean_names, assert_spans_match
 
 MARKS = "«»“”\""
@@ -143,8 +143,7 @@ def test_adversarial_300_kb_paragraph_without_sentence_end(extractor: quoteattr.
 
 # C0 controls, DEL, the C1 controls U+0080–U+009F (NEL U+0085 among them), line and paragraph
 # separators.
-CONTROLS = ([chr(c) for c in range(32) if chr(c) not in "\n\r"] + ["\x7f"] + [chr(c) for c in range(0x80, 0xA0)]
-            + ["\u2028", "\u2029"])
+CONTROLS = [chr(c) for c in range(32) if chr(c) not in "\n\r"] + ["\x7f", *C1_CONTROLS, "\u2028", "\u2029"]
 BASE = "« Nous lancerons les travaux dès septembre », a déclaré Paul Girard."
 
 
@@ -338,9 +337,8 @@ def test_adversarial_foreign_prose_without_marks_gives_nothing(extractor: quotea
 # ratios, by bench/adversarial.py (chains-*, same-first-name, announcers).
 
 HANG_LIMIT = 60.0
-# Characters str.isupper() accepts but str.isalnum() rejects: the enclosed letters Ⓐ … Ⓩ,
-# 🄰 … 🅉, 🅐 … 🅩, 🅰 … 🆉 (category So). After a name they made the name scan stop advancing.
-UPPERCASE_SYMBOLS = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isupper() and not c.isalnum())
+# For the megabyte-sized documents: several times a linear run on 2 slow cores, still a hang bound.
+SCALE_LIMIT = 600.0
 
 
 @pytest.mark.model
@@ -389,9 +387,6 @@ def test_adversarial_lone_surrogates_return(extractor: quoteattr.Extractor, text
     extract_all(extractor, text, limit=HANG_LIMIT)
 
 
-C1_CONTROLS = [chr(c) for c in range(0x80, 0xA0)]
-
-
 @pytest.mark.model
 @pytest.mark.parametrize("control", C1_CONTROLS, ids=lambda c: f"U+{ord(c):04X}")
 def test_adversarial_c1_control_glued_to_a_name_stays_out_of_it(extractor: quoteattr.Extractor,
@@ -402,24 +397,6 @@ def test_adversarial_c1_control_glued_to_a_name_stays_out_of_it(extractor: quote
     assert [(q.text, speaker_name(q)) for q in quotes] == [("Nous ne céderons pas", "Kim")]
 
 
-_SURNAME_PARTS = (["Bel", "Cor", "Dam", "Fer", "Gal", "Mar", "Ros", "Ver", "Lam", "Mor", "Tal", "Bra"],
-                  ["an", "en", "ou", "ar", "il", "or", "au", "é"],
-                  ["det", "gny", "lier", "mont", "rac", "ville", "zin", "taux", "nier", "court"])
-
-
-def _surname(number: int) -> str:
-    """Return a made-up French-looking surname, a different one for every ``number``."""
-    syllables = []
-    for part in _SURNAME_PARTS:
-        number, index = divmod(number, len(part))
-        syllables.append(part[index])
-    surname = "".join(syllables)
-    while number:
-        number, index = divmod(number - 1, len(_SURNAME_PARTS[0]))
-        surname += "-" + _SURNAME_PARTS[0][index] + "ard"
-    return surname
-
-
 @pytest.mark.model
 @pytest.mark.parametrize("people", [pytest.param(2_000, id="2000-people-100KB"),
                                     pytest.param(20_000, id="20000-people-1MB", marks=pytest.mark.slow)])
@@ -428,10 +405,10 @@ def test_adversarial_many_people_sharing_a_first_name_keep_their_own_names(
     # The entity table compared every name with every other name sharing its first word
     # (quadratic: 67 s at 0.5 MB, 243 s at 1 MB). The bound is generous, far above a linear
     # run; only bench/adversarial.py (same-first-name) measures the growth.
-    surnames = [_surname(i) for i in range(people)]
+    surnames = [surname(i) for i in range(people)]
     assert len(set(surnames)) == people
     text = " ".join(f"Jean {s} a dit que la réforme numéro {i} était prête." for i, s in enumerate(surnames))
-    quotes = extract_all(extractor, text, limit=600.0)
+    quotes = extract_all(extractor, text, limit=SCALE_LIMIT)
     expected = [(f"la réforme numéro {i} était prête", f"Jean {s}") for i, s in enumerate(surnames)]
     assert [(q.text, speaker_name(q)) for q in confident(quotes)] == expected
 
@@ -444,7 +421,7 @@ def test_adversarial_repeated_announcers_relay_each_quote_once(extractor: quotea
     # Every announcer was checked against every finding of the document (announcers ×
     # findings). The bound only catches a hang; bench/adversarial.py (announcers) measures.
     text = "\n\n".join(f"Reuters rapporte :\n\n« Nous tiendrons l'engagement numéro {i}. »" for i in range(announcers))
-    quotes = confident(extract_all(extractor, text, limit=600.0))
+    quotes = confident(extract_all(extractor, text, limit=SCALE_LIMIT))
     assert [(q.text, [r.name for r in q.relayed_by]) for q in quotes] == [
         (f"Nous tiendrons l'engagement numéro {i}.", ["Reuters"]) for i in range(announcers)]
 
