@@ -14,12 +14,14 @@ from quoteattr.attribution.direct import attribute_quote
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.indirect import find_reported
 from quoteattr.attribution.verbs import reporting_verb_at, verb_span
+from quoteattr.calibration import CalibrationTable, load_calibration
 from quoteattr.budget import BudgetExceeded, budgets_available, time_budget
 from quoteattr.errors import DocumentError, DocumentTimeoutError, QuoteattrError
 from quoteattr.lexicons import OutletMatcher, load_outlets
 from quoteattr.models import Quote, ReportingVerb, Source, Speaker
 from quoteattr.parse.base import Parse, ParserBackend
 from quoteattr.parse.chunking import DEFAULT_MAX_CHARS, join_parses, split_for_parsing
+from quoteattr.parse.spacy_backend import DEFAULT_MAX_VOCAB_GROWTH
 from quoteattr.rules.blocks import find_blocks
 from quoteattr.rules.layout import is_timestamp_line
 from quoteattr.sanitize import break_long_runs, for_parsing
@@ -69,12 +71,26 @@ def check_timeout(value: object) -> float | None:
     return float(value)
 
 
-def make_backend(backend: str, model: str) -> ParserBackend:
+def _calibration_table(calibration: object) -> CalibrationTable | None:
+    """Return the calibration table an ``Extractor(calibration=...)`` argument asks for."""
+    if calibration is True:
+        return load_calibration()
+    if calibration is False:
+        return None
+    if isinstance(calibration, CalibrationTable):
+        return calibration
+    if isinstance(calibration, (str, Path)):
+        return load_calibration(calibration)
+    raise TypeError(f"calibration must be True, False, a CalibrationTable or a path, got {type(calibration).__name__}")
+
+
+def make_backend(backend: str, model: str | Path,
+                 max_vocab_growth: int | None = DEFAULT_MAX_VOCAB_GROWTH) -> ParserBackend:
     """Return the parse backend called ``backend`` ("spacy") loaded with ``model``."""
     if backend == "spacy":
         from quoteattr.parse.spacy_backend import SpacyBackend
 
-        return SpacyBackend(model)
+        return SpacyBackend(model, max_vocab_growth=max_vocab_growth)
     raise QuoteattrError(f"unknown backend {backend!r}; available: 'spacy'")
 
 
@@ -91,6 +107,11 @@ class Extractor:
         min_confidence: quotes below this confidence are left out (0 keeps every candidate).
         parser: an already loaded backend, instead of ``backend`` and ``model``.
         max_chars: the longest piece of text handed to the parser at once.
+        calibration: True for the shipped calibration table (a quote's confidence is the
+            measured precision of the rules that found it), a :class:`CalibrationTable` or
+            the path of one, or False for the rules' own uncalibrated estimates.
+        max_vocab_growth: new strings the parser's vocabulary may learn before the model is
+            reloaded (bounds memory on long runs; ``None``: never reload).
     """
 
     def __init__(
@@ -102,6 +123,8 @@ class Extractor:
         min_confidence: float = 0.5,
         parser: ParserBackend | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
+        calibration: CalibrationTable | str | Path | bool = True,
+        max_vocab_growth: int | None = DEFAULT_MAX_VOCAB_GROWTH,
     ) -> None:
         """Check the arguments, then load the lexicons and the parse model."""
         if not isinstance(model, (str, Path)):
@@ -112,7 +135,17 @@ class Extractor:
             raise ValueError(f"max_chars must be at least {MIN_MAX_CHARS:,} (a parse piece holds "
                              f"whole paragraphs), got {max_chars}")
         self.outlets = OutletMatcher(load_outlets(outlets))
-        self.parser = parser if parser is not None else make_backend(backend, str(model))
+        self.calibration = _calibration_table(calibration)
+        self.parser = parser if parser is not None else make_backend(backend, model, max_vocab_growth)
+
+    def reset(self) -> None:
+        """Reload the parse model, freeing the vocabulary it learnt; results do not change.
+
+        Does nothing for a backend without a ``reset`` method.
+        """
+        reset = getattr(self.parser, "reset", None)
+        if reset is not None:
+            reset()
 
     def extract(self, text: str, *, min_confidence: float | None = None) -> list[Quote]:
         """Return the quotations of ``text`` in document order."""
@@ -295,6 +328,11 @@ class Extractor:
         try:
             with time_budget(timeout):
                 findings = find_findings(DocumentContext.build(document.cleaned, parse, self.outlets))
+                if self.calibration is not None:
+                    for finding in findings:
+                        measured = self.calibration.confidence(finding.evidence)
+                        if measured is not None:
+                            finding.confidence = measured
                 return [to_quote(document.text, parse, f) for f in findings if f.confidence >= threshold]
         except BudgetExceeded:
             return DocumentTimeoutError(document.number, f"attribution took longer than {timeout:g} s")
@@ -344,6 +382,9 @@ def find_findings(ctx: DocumentContext) -> list[Finding]:
                 names = {r[2] for r in finding.relays}
                 finding.relays = [r for r in relays if r[2] not in names] + finding.relays
                 finding.cite("passage_announcer")
+    for finding in findings:
+        if finding.speaker is None:
+            finding.cite("no_speaker")
     return findings
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.mentions import Mention
@@ -54,12 +56,18 @@ def complete(ctx: DocumentContext, finding: Finding, regions: list[tuple[int, in
 
 
 def recent_speakers(ctx: DocumentContext, position: int) -> list[str]:
-    """Return the speaker of the last attributed quote, when it is recent enough."""
+    """Return the speaker of the last attributed quote before ``position``, when recent enough.
+
+    Only a quote that starts before ``position`` counts: reported speech is attributed after
+    every direct quote of the document is known, and a pronoun's antecedent always comes
+    before it.
+    """
     parse = ctx.parse
     here = parse.token_at(position)
-    if here < 0 or not ctx.findings:
+    before = bisect_left(ctx.findings, position, key=lambda f: f.start)
+    if here < 0 or before == 0:
         return []
-    last = ctx.findings[-1]
+    last = ctx.findings[before - 1]
     if last.speaker is None or last.speaker.kind != "person":
         return []
     there = parse.token_at(last.start)

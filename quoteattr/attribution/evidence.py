@@ -73,6 +73,7 @@ RULES: tuple[Rule, ...] = (
     Rule("description_to_name", "speaker", "coreference", "le président russe → the person the article gave that role"),
     Rule("unresolved", "speaker", "coreference", "a pronoun or description the article does not resolve"),
     Rule("outlet_speaker", "speaker", "relay", "an outlet is the only attribution: selon l'agence KCNA"),
+    Rule("no_speaker", "speaker", "coreference", "no rule found a speaker"),
     # Relays and modifiers.
     Rule("relay_cue", "relay", "relay", "an outlet in the cue's stretch of text: rapporte Tass, citant Interfax"),
     Rule("broadcast", "relay", "relay", "a broadcaster before a colon cue: à la télévision d'État :"),
