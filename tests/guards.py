@@ -63,7 +63,7 @@ def _in_thread(function: Callable[..., T], limit: float, *args, **kwargs) -> T:
     def target() -> None:
         try:
             outcome["value"] = function(*args, **kwargs)
-        except BaseException as error:  # noqa: BLE001 - re-raised in the test's thread
+        except BaseException as error:  # re-raised in the test's thread
             outcome["error"] = error
 
     worker = threading.Thread(target=target, daemon=True)

@@ -36,7 +36,7 @@ def test_guards_within_limit_returns_the_result_and_clears_the_alarm() -> None:
 
 
 def test_guards_within_limit_stops_an_endless_loop() -> None:
-    with pytest.raises(pytest.fail.Exception, match="_endless still running after 0.2 s"):
+    with pytest.raises(pytest.fail.Exception, match=r"_endless still running after 0\.2 s"):
         within_limit(_endless, limit=0.2)
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
@@ -52,7 +52,7 @@ def test_guards_within_limit_off_the_main_thread_fails_after_the_limit() -> None
     def run() -> None:
         try:
             within_limit(time.sleep, 1.0, limit=0.1)
-        except BaseException as error:  # noqa: BLE001 - inspected below
+        except BaseException as error:  # inspected below
             outcome.append(error)
 
     worker = threading.Thread(target=run)
