@@ -7,7 +7,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.direct import attribute_quote
@@ -146,6 +146,23 @@ class Extractor:
         reset = getattr(self.parser, "reset", None)
         if reset is not None:
             reset()
+
+    def extract_doc(self, doc: Any, *, min_confidence: float | None = None) -> list[Quote]:
+        """Return the quotations of a spaCy ``Doc`` that is already parsed, without parsing again.
+
+        The ``Doc`` needs a dependency parse (a French pipeline's ``parser``); quoteattr's own
+        sentence guard is not in it, so results can differ a little from :meth:`extract`.
+
+        Raises:
+            TypeError: ``doc`` is not a spaCy ``Doc``.
+            ValueError: ``doc`` has no dependency parse.
+        """
+        from quoteattr.parse.spacy_backend import to_parse
+
+        threshold = self.min_confidence if min_confidence is None else check_confidence(min_confidence)
+        check_doc(doc)
+        return quotes_of_parse(doc.text, for_parsing(doc.text), to_parse(doc), self.outlets, self.calibration,
+                               threshold)
 
     def extract(self, text: str, *, min_confidence: float | None = None) -> list[Quote]:
         """Return the quotations of ``text`` in document order."""
@@ -327,13 +344,8 @@ class Extractor:
             return []
         try:
             with time_budget(timeout):
-                findings = find_findings(DocumentContext.build(document.cleaned, parse, self.outlets))
-                if self.calibration is not None:
-                    for finding in findings:
-                        measured = self.calibration.confidence(finding.evidence)
-                        if measured is not None:
-                            finding.confidence = measured
-                return [to_quote(document.text, parse, f) for f in findings if f.confidence >= threshold]
+                return quotes_of_parse(document.text, document.cleaned, parse, self.outlets, self.calibration,
+                                       threshold)
         except BudgetExceeded:
             return DocumentTimeoutError(document.number, f"attribution took longer than {timeout:g} s")
         except Exception as error:  # one document's failure is reported, never fatal to the run
@@ -350,6 +362,32 @@ class _Document:
     offsets: tuple[int, ...]
     pieces: tuple[str, ...]
     problem: str | None = None
+
+
+def check_doc(doc: object) -> None:
+    """Raise unless ``doc`` is a spaCy ``Doc`` with a dependency parse."""
+    if type(doc).__name__ != "Doc" or not hasattr(doc, "has_annotation"):
+        raise TypeError(f"doc must be a spaCy Doc, got {type(doc).__name__}")
+    if len(doc) and not doc.has_annotation("DEP"):
+        raise ValueError("the Doc has no dependency parse: run a pipeline with a parser (fr_core_news_md) first")
+
+
+def quotes_of_parse(text: str, cleaned: str, parse: Parse, outlets: OutletMatcher,
+                    calibration: CalibrationTable | None, threshold: float) -> list[Quote]:
+    """Return the quotes of one parsed document at or above ``threshold``.
+
+    ``cleaned`` is ``text`` as the parser saw it (same length); quote spans are cut from
+    ``text``. Confidences come from ``calibration`` when it has the quote's evidence.
+    """
+    if not cleaned.strip():
+        return []
+    findings = find_findings(DocumentContext.build(cleaned, parse, outlets))
+    if calibration is not None:
+        for finding in findings:
+            measured = calibration.confidence(finding.evidence)
+            if measured is not None:
+                finding.confidence = measured
+    return [to_quote(text, parse, f) for f in findings if f.confidence >= threshold]
 
 
 def find_findings(ctx: DocumentContext) -> list[Finding]:
