@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from quoteattr import Quote
@@ -21,3 +22,21 @@ def assert_spans_match(text: str, quotes: Sequence[Quote]) -> None:
             if span is not None:
                 assert 0 <= span.start <= span.end <= len(text), span
                 assert text[span.start:span.end] == span.text, span
+
+
+def _is_unclean(char: str) -> bool:
+    """Return True for a control character (C0, DEL, C1) or a lone surrogate."""
+    return unicodedata.category(char) in {"Cc", "Cs"}
+
+
+def assert_clean_names(quotes: Sequence[Quote]) -> None:
+    """Assert that no speaker or outlet name holds a control character or a lone surrogate.
+
+    Spans are cut from the input as it is; names are what a reader sees and must not carry
+    characters that cannot be printed or encoded.
+    """
+    for quote in quotes:
+        names = [quote.speaker.name] if quote.speaker is not None else []
+        names += [source.name for source in quote.relayed_by]
+        for name in names:
+            assert not any(_is_unclean(c) for c in name), (name, quote)

@@ -1,9 +1,10 @@
 """Adversarial inputs: huge runs of marks, deep nesting, endless sentences, invisible characters.
 
 Every case must return (no exception, no hang) and give valid spans: each span of each quote is
-cut from the input at its offsets. Each call runs under a generous timeout (``LIMIT`` seconds,
-in a thread) that only catches hangs; nothing here asserts how fast the extractor is: see
-``bench/adversarial.py`` for timings and growth ratios.
+cut from the input at its offsets. Each call runs under a generous bound (``tests.guards``:
+an alarm that stops the call and fails the test) that only turns a hang into a failure;
+nothing here asserts how fast the extractor is: see ``bench/adversarial.py`` for timings and
+growth ratios.
 
 The model cases are marked ``model``; the rule cases at the end run ``quoteattr.rules`` alone,
 on inputs ten times larger.
@@ -13,9 +14,6 @@ from __future__ import annotations
 
 import itertools
 import random
-import threading
-from collections.abc import Callable
-from typing import TypeVar
 
 import pytest
 
@@ -24,10 +22,9 @@ from quoteattr import Quote
 from quoteattr.rules.blocks import find_blocks
 from quoteattr.rules.layout import furniture_ranges, paragraphs
 from quoteattr.rules.marks import QuoteCandidate, find_quotes
-from tests.spans import assert_spans_match
-
-LIMIT = 120.0
-T = TypeVar("T")
+from tests.guards import DEFAULT_LIMIT, within_limit
+from tests.inputs import C1_CONTROLS, UPPERCASE_SYMBOLS, surname
+from tests.spans import assert_clean_names, assert_spans_match
 
 MARKS = "«»“”\""
 PADDING = " \t\n\r\u00a0\u202f\u2009\u2007\ufeff"
@@ -36,30 +33,13 @@ PADDING = " \t\n\r\u00a0\u202f\u2009\u2007\ufeff"
 QUOTE = "Dmitri Peskov a déclaré : « Nous ne céderons pas. »"
 
 
-def within_limit(function: Callable[..., T], *args, limit: float = LIMIT, **kwargs) -> T:
-    """Run ``function`` in a thread and return its result; fail if it runs past ``limit`` seconds."""
-    outcome: dict[str, object] = {}
-
-    def target() -> None:
-        try:
-            outcome["value"] = function(*args, **kwargs)
-        except BaseException as error:  # noqa: BLE001 - re-raised in the test's thread
-            outcome["error"] = error
-
-    worker = threading.Thread(target=target, daemon=True)
-    worker.start()
-    worker.join(limit)
-    if worker.is_alive():
-        pytest.fail(f"{getattr(function, '__name__', function)} still running after {limit:.0f} s")
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["value"]  # type: ignore[return-value]
-
-
-def extract_all(extractor: quoteattr.Extractor, text: str) -> list[Quote]:
-    """Return every candidate of ``text`` (min_confidence 0), checked for valid, ordered spans."""
-    quotes = within_limit(extractor.extract, text, min_confidence=0.0)
+def extract_all(extractor: quoteattr.Extractor, text: str, limit: float = DEFAULT_LIMIT) -> list[Quote]:
+    """Return every candidate of ``text`` (min_confidence 0), checked for valid, ordered spans
+    and printable names; fail if the extractor runs past ``limit`` seconds."""
+    quotes = within_limit(extractor.extract, text, min_confidence=0.0, limit=limit)
+    assert isinstance(quotes, list), type(quotes)
     assert_spans_match(text, quotes)
+    assert_clean_names(quotes)
     assert [q.start for q in quotes] == sorted(q.start for q in quotes)
     return quotes
 
@@ -161,7 +141,9 @@ def test_adversarial_300_kb_paragraph_without_sentence_end(extractor: quoteattr.
 # Control, invisible and bidirectional characters
 
 
-CONTROLS = [chr(c) for c in range(32) if chr(c) not in "\n\r"] + ["\x7f", "\x85", "\u2028", "\u2029"]
+# C0 controls, DEL, the C1 controls U+0080–U+009F (NEL U+0085 among them), line and paragraph
+# separators.
+CONTROLS = [chr(c) for c in range(32) if chr(c) not in "\n\r"] + ["\x7f", *C1_CONTROLS, "\u2028", "\u2029"]
 BASE = "« Nous lancerons les travaux dès septembre », a déclaré Paul Girard."
 
 
@@ -343,6 +325,105 @@ def test_adversarial_foreign_news_gives_only_low_confidence_uncued_candidates(
 def test_adversarial_foreign_prose_without_marks_gives_nothing(extractor: quoteattr.Extractor,
                                                                text: str) -> None:
     assert extract_all(extractor, text) == []
+
+
+# --------------------------------------------------------------------------------------------
+# Issue 12: inputs that hung, crashed or leaked control characters into names
+#
+# Each call runs under HANG_LIMIT (tests.guards: an alarm stops the call and fails the test).
+# Before the fixes the endless-loop and chained-report cases never returned (the chain of 22
+# took 85 s, doubling with each repeat); the bound turns that into a failure instead of a
+# hung suite. It is not a check of speed: the growth of these families is measured, as
+# ratios, by bench/adversarial.py (chains-*, same-first-name, announcers).
+
+HANG_LIMIT = 60.0
+# For the megabyte-sized documents: several times a linear run on 2 slow cores, still a hang bound.
+SCALE_LIMIT = 600.0
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("template", ["Marie {}.", "« Oui », a dit Marie {}.",
+                                      "Marie Dupont {} a déclaré que la guerre était finie."],
+                         ids=["after-a-first-name", "after-an-incise-speaker", "before-a-report"])
+def test_adversarial_uppercase_symbols_after_a_name_return(extractor: quoteattr.Extractor,
+                                                           template: str) -> None:
+    assert "Ⓜ" in UPPERCASE_SYMBOLS and len(UPPERCASE_SYMBOLS) >= 100
+    extract_all(extractor, template.format("Ⓜ"), limit=HANG_LIMIT)
+    # Every such character, each in its own sentence of one document.
+    text = " ".join(template.format(c) for c in UPPERCASE_SYMBOLS)
+    extract_all(extractor, text, limit=HANG_LIMIT)
+
+
+CHAIN_LINKS = ["a dit que ", "a affirmé que ", "a estimé que ", "et ajouté que ", "a déclaré qu'il avait dit que "]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [pytest.param("a dit que " * 22 + "la guerre est finie.", id="a-dit-que-x22"),
+     *[pytest.param(link * 30 + "la guerre est finie.", id=f"{link.strip().replace(' ', '-')}-x30")
+       for link in CHAIN_LINKS],
+     pytest.param("".join(CHAIN_LINKS) * 8 + "la guerre est finie.", id="mixed-links-x40"),
+     pytest.param("Le ministre " + "a dit que " * 30 + "la guerre est finie.", id="subject-then-x30"),
+     pytest.param("Il a dit que la guerre est finie, " + "et ajouté que " * 30 + "la paix revient.",
+                  id="subject-report-then-x30-coordinated")],
+)
+def test_adversarial_chained_reports_without_subject_return(extractor: quoteattr.Extractor, text: str) -> None:
+    extract_all(extractor, text, limit=HANG_LIMIT)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [pytest.param("\ud800", id="alone"),
+     pytest.param("\udfff" * 1_000, id="1000-low"),
+     pytest.param("\ud83d\ude00 « Oui », a dit Marie Dupont.", id="split-pair-before-a-quote"),
+     pytest.param("« Nous ne céderons pas\udc80 », a déclaré Marie\ud800 Dupont\udbff.", id="in-quote-and-name"),
+     pytest.param("Marie \ud800Dupont a déclaré que la guerre était finie.", id="glued-to-a-name")],
+)
+def test_adversarial_lone_surrogates_return(extractor: quoteattr.Extractor, text: str) -> None:
+    # Lone surrogates are valid Python str but cannot be encoded as UTF-8 (spaCy raised
+    # UnicodeEncodeError); spans keep them, names must not.
+    extract_all(extractor, text, limit=HANG_LIMIT)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("control", C1_CONTROLS, ids=lambda c: f"U+{ord(c):04X}")
+def test_adversarial_c1_control_glued_to_a_name_stays_out_of_it(extractor: quoteattr.Extractor,
+                                                                control: str) -> None:
+    # Regression: '\x9fKim' was the speaker's name.
+    text = f"« Nous ne céderons pas », a déclaré {control}Kim."
+    quotes = confident(extract_all(extractor, text, limit=HANG_LIMIT))
+    assert [(q.text, speaker_name(q)) for q in quotes] == [("Nous ne céderons pas", "Kim")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("people", [pytest.param(2_000, id="2000-people-100KB"),
+                                    pytest.param(20_000, id="20000-people-1MB", marks=pytest.mark.slow)])
+def test_adversarial_many_people_sharing_a_first_name_keep_their_own_names(
+        extractor: quoteattr.Extractor, people: int) -> None:
+    # The entity table compared every name with every other name sharing its first word
+    # (quadratic: 67 s at 0.5 MB, 243 s at 1 MB). The bound is generous, far above a linear
+    # run; only bench/adversarial.py (same-first-name) measures the growth.
+    surnames = [surname(i) for i in range(people)]
+    assert len(set(surnames)) == people
+    text = " ".join(f"Jean {s} a dit que la réforme numéro {i} était prête." for i, s in enumerate(surnames))
+    quotes = extract_all(extractor, text, limit=SCALE_LIMIT)
+    expected = [(f"la réforme numéro {i} était prête", f"Jean {s}") for i, s in enumerate(surnames)]
+    assert [(q.text, speaker_name(q)) for q in confident(quotes)] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("announcers", [pytest.param(1_000, id="1000-announcers-70KB"),
+                                        pytest.param(10_000, id="10000-announcers-700KB", marks=pytest.mark.slow)])
+def test_adversarial_repeated_announcers_relay_each_quote_once(extractor: quoteattr.Extractor,
+                                                               announcers: int) -> None:
+    # Every announcer was checked against every finding of the document (announcers ×
+    # findings). The bound only catches a hang; bench/adversarial.py (announcers) measures.
+    text = "\n\n".join(f"Reuters rapporte :\n\n« Nous tiendrons l'engagement numéro {i}. »" for i in range(announcers))
+    quotes = confident(extract_all(extractor, text, limit=SCALE_LIMIT))
+    assert [(q.text, [r.name for r in q.relayed_by]) for q in quotes] == [
+        (f"Nous tiendrons l'engagement numéro {i}.", ["Reuters"]) for i in range(announcers)]
 
 
 # --------------------------------------------------------------------------------------------

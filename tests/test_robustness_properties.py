@@ -7,7 +7,15 @@ no-break spaces inserted between them at random.
 For every input, the extractor must not raise; every span (quote, speaker, verb, each relay)
 must be cut from the input at its offsets and lie inside it; a quote's speaker and verb lie
 outside the quote unless they sit inside it as a mid-quote incise ("« A, a-t-il dit, B »");
-quotes come in document order; the same input gives the same output twice.
+quotes come in document order; the same input gives the same output twice; no speaker or
+outlet name holds a control character or a lone surrogate. Each extraction runs under a hang
+bound (``tests.guards``), so an input that never returns fails instead of hanging the suite.
+
+Families aimed at issue 12 (each once hung, crashed or leaked into names): symbols, letterlike
+and enclosed alphanumeric characters (Ⓜ, 🅰: uppercase but not alphanumeric) after French
+names; lone surrogates anywhere; chains of reporting verbs with and without subjects; repeated
+"Reuters rapporte :" announcers; many people sharing a first name. Inputs stay short: time is
+measured in ``bench/adversarial.py``, not asserted here.
 
 The rule layer (``quoteattr.rules``) is checked on its own, without the model: offsets in
 bounds, candidates in order and not overlapping.
@@ -26,11 +34,17 @@ from quoteattr import Quote
 from quoteattr.rules.blocks import find_blocks
 from quoteattr.rules.layout import furniture_ranges, paragraphs
 from quoteattr.rules.marks import find_quotes
-from tests.spans import assert_spans_match
+from tests.guards import within_limit
+from tests.inputs import UPPERCASE_SYMBOLS, surname
+from tests.spans import assert_clean_names, assert_spans_match
 
 MODEL_SETTINGS = settings(max_examples=60, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 RULE_SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The issue-12 families: fewer examples each, to keep the whole file near a minute.
+FAMILY_SETTINGS = settings(MODEL_SETTINGS, max_examples=50)
+# Seconds one extraction of a short input may take before it counts as a hang (not a speed check).
+EXAMPLE_LIMIT = 30.0
 
 MARKS = "«»“”\""
 PADDING = " \t\n\r\u00a0\u202f\u2009\u2007\ufeff"
@@ -85,6 +99,7 @@ SEPARATORS = [
     " « ", " » ", "« ", " »", "«", "»", "«\u00a0", "\u00a0»", "«\u202f", "\u202f»",
     " “", "” ", "“", "”", ' "', '" ', '"', " ? ", " ! ", " — ", ", « ", " », ", ". »\n\n« ",
     " » ?", ";", "…", "\u200b", " \u200e", "\u202b ", "\x00 ", "  ", "\t",
+    " \x9f", "\x80 ", "\x85", " \x8d\x90",  # C1 controls, once kept in names ("\x9fKim")
 ]
 
 french_like = st.lists(
@@ -98,6 +113,83 @@ any_text = st.text(max_size=300)
 rule_alphabet = st.sampled_from(list("«»“”\"ab :.,!?|\n\n\r\t") + ["\u00a0", "\u202f", "Nous ", "07h42",
                                                                   "Lire aussi", " | ", "vous "])
 rule_text = st.one_of(st.text(max_size=300), st.lists(rule_alphabet, max_size=120).map("".join), french_like)
+
+# Symbols (So, Sm), the letterlike block (U+2100–U+214F: ℂ ℵ ℞ …), enclosed alphanumerics
+# (U+2460–U+24FF, U+1F100–U+1F1FF) and every uppercase-but-not-alphanumeric character.
+symbol_chars = st.one_of(
+    st.characters(categories=["So", "Sm"]),
+    st.characters(min_codepoint=0x2100, max_codepoint=0x214F),
+    st.characters(min_codepoint=0x2460, max_codepoint=0x24FF),
+    st.characters(min_codepoint=0x1F100, max_codepoint=0x1F1FF),
+    st.sampled_from(UPPERCASE_SYMBOLS),
+)
+NAMES = ["Marie", "Jean", "Kim", "Marie Dupont", "Paul Girard", "Jean-Pierre Raffarin", "Dmitri Peskov",
+         "M. Dupont", "Mme Martin", "Le ministre"]
+AFTER_NAME = ["", ".", " a dit.", " a déclaré que la guerre était finie.", ", a-t-il ajouté.", " : « Oui. »"]
+# One uppercase symbol right after a name ("Marie Ⓜ.") is the shape that looped; runs of other
+# symbols and a second name after them vary it.
+name_with_symbols = st.tuples(
+    st.sampled_from(NAMES), st.sampled_from(["", " ", " ", "-", "\u00a0"]),
+    st.one_of(st.sampled_from(UPPERCASE_SYMBOLS), st.text(symbol_chars, min_size=1, max_size=3)),
+    st.sampled_from(["", "", " ", "-"]), st.sampled_from(["", "", *NAMES]), st.sampled_from(AFTER_NAME),
+).map("".join)
+symbolic_text = st.lists(
+    st.tuples(st.one_of(name_with_symbols, st.sampled_from(FRAGMENTS), st.text(symbol_chars, min_size=1, max_size=4)),
+              st.sampled_from(SEPARATORS)),
+    min_size=1, max_size=8,
+).map(lambda parts: "".join(a + b for a, b in parts))
+
+lone_surrogates = st.integers(min_value=0xD800, max_value=0xDFFF).map(chr)
+
+
+@st.composite
+def with_lone_surrogates(draw: st.DrawFn) -> str:
+    """Return French-like, symbolic or arbitrary text with lone surrogates inserted anywhere."""
+    text = draw(st.one_of(french_like, symbolic_text, any_text))
+    insertions = draw(st.lists(st.tuples(st.integers(0, len(text)), st.text(lone_surrogates, min_size=1, max_size=3)),
+                               min_size=1, max_size=5))
+    for position, surrogates in sorted(insertions, reverse=True):
+        text = text[:position] + surrogates + text[position:]
+    return text
+
+
+# Reports chained with no subject between them made the subject search recurse over every
+# earlier report, twice per link (exponential: 85 s for 22 links). A sentence is one to three
+# runs of one link repeated up to 25 times, each run with or without a subject before it.
+CHAIN_LINKS = ["a dit que ", "a affirmé que ", "a estimé que ", "et ajouté que ", "a déclaré qu'il avait dit que ",
+               "a assuré qu'elle avait affirmé que ", "a répété qu'", "avant de préciser que "]
+CHAIN_SUBJECTS = ["", "", "Le ministre ", "Il ", "Marie Dupont ", "le porte-parole, Dmitri Peskov, "]
+CHAIN_ENDS = ["la guerre est finie.", "« la guerre est finie ».", "rien n'était décidé.", "oui", ""]
+chain_run = st.tuples(st.sampled_from(CHAIN_SUBJECTS), st.sampled_from(CHAIN_LINKS),
+                      st.integers(min_value=1, max_value=25)).map(lambda run: run[0] + run[1] * run[2])
+chain_sentence = st.tuples(
+    st.sampled_from(CHAIN_SUBJECTS), st.lists(chain_run, min_size=1, max_size=3).map("".join),
+    st.sampled_from(CHAIN_ENDS),
+).map("".join)
+report_chains = st.lists(st.tuples(chain_sentence, st.sampled_from([" ", "\n\n", " ", ". "])),
+                         min_size=1, max_size=3).map(lambda parts: "".join(a + b for a, b in parts))
+
+# "Reuters rapporte :" paragraphs, each announcing the quote paragraph after it.
+ANNOUNCERS = ["Reuters rapporte :", "L'AFP rapporte :", "Interfax rapporte :", "Reuters rapporte, citant Tass :",
+              "Le ministre a déclaré :"]
+ANNOUNCED = ["« Nous ne céderons pas. »", "« Oui », a-t-il dit.", "Nous allons baisser vos impôts dès cette année.",
+             "« La rencontre aura lieu », a déclaré Dmitri Peskov.", "Mis à jour à 07h42", "Il a dit que tout allait bien."]
+announcer_text = st.lists(
+    st.tuples(st.sampled_from(ANNOUNCERS), st.sampled_from(["\n\n", "\n", "\r\n\r\n", " "]),
+              st.sampled_from(ANNOUNCED), st.sampled_from(["\n\n", "\n\n", "\n"])),
+    min_size=1, max_size=8,
+).map(lambda parts: "".join("".join(part) for part in parts))
+
+# People sharing a first name ("Jean Belandet", "Jean Corengny"), named in full, by surname,
+# by first name alone and by pronoun: (sentence template, surname) pairs.
+SHARED_FIRST_NAME_SENTENCES = ["Jean {} a dit que la réforme était prête.", "« Nous tiendrons », a déclaré Jean {}.",
+                               "{} a ajouté : « Oui. »", "Selon Jean {}, rien n'est décidé.",
+                               "Jean a estimé que le vote aurait lieu.", "Il a dit que tout allait bien.",
+                               "« Non », a répondu {}."]
+shared_first_name_parts = st.lists(
+    st.tuples(st.sampled_from(SHARED_FIRST_NAME_SENTENCES), st.integers(min_value=0, max_value=5_000).map(surname)),
+    min_size=1, max_size=12,
+)
 
 INCISE_OPENERS = ",—–"
 INCISE_CLOSERS = ",—–.!?…"
@@ -124,7 +216,9 @@ def _is_incise(text: str, quote: Quote, span) -> bool:
 
 def check_quotes(text: str, quotes: list[Quote]) -> None:
     """Assert every invariant the results of any input must satisfy."""
+    assert isinstance(quotes, list), type(quotes)
     assert_spans_match(text, quotes)
+    assert_clean_names(quotes)
     for quote in quotes:
         for span in [quote.speaker, quote.verb]:
             if span is None or _disjoint(span, quote):
@@ -138,8 +232,8 @@ def check_quotes(text: str, quotes: list[Quote]) -> None:
 
 def check_deterministic(extractor: quoteattr.Extractor, text: str) -> list[Quote]:
     """Extract twice (every candidate) and assert both runs agree; return the quotes."""
-    first = extractor.extract(text, min_confidence=0.0)
-    second = extractor.extract(text, min_confidence=0.0)
+    first = within_limit(extractor.extract, text, min_confidence=0.0, limit=EXAMPLE_LIMIT)
+    second = within_limit(extractor.extract, text, min_confidence=0.0, limit=EXAMPLE_LIMIT)
     assert [q.model_dump() for q in first] == [q.model_dump() for q in second]
     return first
 
@@ -178,6 +272,66 @@ def test_properties_default_threshold_returns_the_confident_subset(extractor: qu
     every = extractor.extract(text, min_confidence=0.0)
     confident = extractor.extract(text)
     assert [q.model_dump() for q in confident] == [q.model_dump() for q in every if q.confidence >= 0.5]
+
+
+@pytest.mark.model
+@FAMILY_SETTINGS
+@given(text=symbolic_text)
+@example(text="Marie Ⓜ.")
+@example(text="« Oui », a dit Jean-Pierre Raffarin 🅰 Ⓑ.")
+@example(text="Marie Dupont ℂ a déclaré que la guerre était finie.")
+def test_properties_symbols_after_names_give_valid_ordered_stable_quotes(extractor: quoteattr.Extractor,
+                                                                        text: str) -> None:
+    check_quotes(text, check_deterministic(extractor, text))
+
+
+@pytest.mark.model
+@FAMILY_SETTINGS
+@given(text=with_lone_surrogates())
+@example(text="\ud800")
+@example(text="« Nous ne céderons pas\udc80 », a déclaré Marie\ud800 Dupont.")
+def test_properties_lone_surrogates_give_valid_ordered_stable_quotes(extractor: quoteattr.Extractor,
+                                                                    text: str) -> None:
+    check_quotes(text, check_deterministic(extractor, text))
+
+
+@pytest.mark.model
+@FAMILY_SETTINGS
+@given(text=report_chains)
+@example(text="a dit que " * 22 + "la guerre est finie.")
+@example(text="Le ministre " + "a affirmé que " * 12 + "et ajouté que " * 12 + "rien n'était décidé.")
+@example(text=("a estimé que " * 12 + "la guerre est finie. ") * 2)
+def test_properties_chained_reports_give_valid_ordered_stable_quotes(extractor: quoteattr.Extractor,
+                                                                    text: str) -> None:
+    check_quotes(text, check_deterministic(extractor, text))
+
+
+@pytest.mark.model
+@FAMILY_SETTINGS
+@given(text=announcer_text)
+@example(text="Reuters rapporte :\n\n« Nous ne céderons pas. »\n\n" * 8)
+def test_properties_repeated_announcers_relay_each_outlet_once(extractor: quoteattr.Extractor, text: str) -> None:
+    quotes = check_deterministic(extractor, text)
+    check_quotes(text, quotes)
+    for quote in quotes:
+        names = [source.name for source in quote.relayed_by]
+        assert len(names) == len(set(names)), (text, quote)
+
+
+@pytest.mark.model
+@FAMILY_SETTINGS
+@given(parts=shared_first_name_parts)
+@example(parts=[(SHARED_FIRST_NAME_SENTENCES[0], surname(i)) for i in range(12)])
+def test_properties_people_sharing_a_first_name_are_never_merged(extractor: quoteattr.Extractor,
+                                                                 parts: list[tuple[str, str]]) -> None:
+    text = " ".join(template.format(name) for template, name in parts)
+    quotes = check_deterministic(extractor, text)
+    check_quotes(text, quotes)
+    surnames = {name for _, name in parts}
+    for quote in quotes:
+        if quote.speaker is not None:
+            named = [word for word in quote.speaker.name.split() if word in surnames]
+            assert len(named) <= 1, (text, quote.speaker)
 
 
 # --------------------------------------------------------------------------------------------
