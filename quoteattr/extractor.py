@@ -330,7 +330,7 @@ class _Document:
     problem: str | None = None
 
 
-def check_doc(doc: object) -> None:
+def check_doc(doc: Any) -> None:
     """Raise unless ``doc`` is a spaCy ``Doc`` with a dependency parse."""
     if type(doc).__name__ != "Doc" or not hasattr(doc, "has_annotation"):
         raise TypeError(f"doc must be a spaCy Doc, got {type(doc).__name__}")

@@ -100,6 +100,6 @@ def resolve_model(model: str | Path) -> str | Path:
     """
     if not isinstance(model, (str, Path)):
         raise TypeError(f"model must be a package name or a path, got {type(model).__name__}")
-    if is_path_like(model):
+    if isinstance(model, Path) or is_path_like(model):
         return _model_folder(model)
     return _installed_model(model)

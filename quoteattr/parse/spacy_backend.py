@@ -121,8 +121,8 @@ def to_parse(doc: Any) -> Parse:
     """
     kept = [t for t in doc if not t.is_space]
     index_of = {t.i: n for n, t in enumerate(kept)}
-    sentences = []
-    sentence_of = {}
+    sentences: list[Sentence] = []
+    sentence_of: dict[int, int] = {}
     for sent in doc.sents:
         words = [index_of[i] for i in range(sent.start, sent.end) if i in index_of]
         if not words:

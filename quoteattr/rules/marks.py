@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from quoteattr.rules.layout import paragraphs
+from quoteattr.rules.layout import Paragraph, paragraphs
 
 _MARKS = regex.compile(r"[«»“”\"]")
 _PADDING = " \t\n\r\u00a0\u202f\u2009\u2007\ufeff"
@@ -179,7 +179,7 @@ def find_quotes(text: str) -> list[QuoteCandidate]:
     return sorted(found, key=lambda c: c.start)
 
 
-def _continues(text: str, blocks: list, number: int, stack: list[_Frame]) -> bool:
+def _continues(text: str, blocks: list[Paragraph], number: int, stack: list[_Frame]) -> bool:
     """Return True when the next paragraph reopens the « still open at this paragraph's end."""
     if stack[0].mark != "«" or number + 1 >= len(blocks):
         return False
