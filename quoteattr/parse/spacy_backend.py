@@ -13,7 +13,10 @@ shares its equal strings, and the pipeline is reloaded when its vocabulary has g
 from __future__ import annotations
 
 import gc
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -151,6 +154,26 @@ def to_parse(doc: Any) -> Parse:
     return Parse.build(doc.text, tokens, sentences)
 
 
+@contextmanager
+def _alarm_held() -> Iterator[None]:
+    """Hold back ``SIGALRM`` while the block runs; one that rang meanwhile is handled after it.
+
+    The handler is swapped rather than the signal blocked, because the signal may be delivered
+    to any thread of the process (spaCy's libraries start some).
+    """
+    if not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    rang: list[int] = []
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: rang.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+        if rang and callable(previous):
+            previous(signal.SIGALRM, None)
+
+
 
 def batches(texts: Iterator[str], size: int, max_chars: int) -> Iterator[list[str]]:
     """Group ``texts`` into lists of at most ``size`` texts and ``max_chars`` characters.
@@ -221,12 +244,16 @@ class SpacyBackend:
         """Reload the pipeline from its model, forgetting every string learnt since loading.
 
         The old pipeline is let go before the new one loads, so memory never holds two. Parses
-        are the same before and after. If the reload fails, the next parse tries again.
+        are the same before and after. A time budget (``SIGALRM``, see :mod:`quoteattr.budget`)
+        that runs out meanwhile is held back until the reload is done, so that a budget shorter
+        than a reload cannot leave the backend without a pipeline. If the reload fails, the
+        next parse tries again.
         """
-        self.nlp = None
-        gc.collect()
-        self._load()
-        self.reloads += 1
+        with _alarm_held():
+            self.nlp = None
+            gc.collect()
+            self._load()
+            self.reloads += 1
 
     def parse_many(
         self, texts: Iterable[str], batch_size: int = 32, n_process: int = 1

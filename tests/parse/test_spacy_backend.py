@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import quoteattr
+from quoteattr.budget import BudgetExceeded, budgets_available, time_budget
 from quoteattr.parse.base import Parse
 from quoteattr.parse.spacy_backend import GUARD_NAME, SpacyBackend, batches, load_pipeline
 from tests.parse.test_model_lookup import make_fake_model_folder
@@ -189,3 +190,17 @@ def test_spacy_backend_reloads_when_the_vocabulary_outgrows_its_limit_and_keeps_
     # One reload before the first text (the run above taught the vocabulary the invented words)
     # and at least one more in the middle of the stream.
     assert backend.reloads - reloads >= 2
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not budgets_available(), reason="time budgets need SIGALRM and the main thread")
+def test_spacy_backend_reset_completes_when_a_time_budget_runs_out_meanwhile(
+        extractor: quoteattr.Extractor) -> None:
+    backend = extractor.parser
+    reloads = backend.reloads
+    with pytest.raises(BudgetExceeded):
+        with time_budget(0.05):
+            backend.reset()
+    assert backend.reloads == reloads + 1
+    assert backend.nlp is not None
+    assert [p.text for p in backend.parse_many(["Un texte."])] == ["Un texte."]
