@@ -12,7 +12,7 @@ déclaré au Parisien"), the span then being the rest of the title.
 Three guards keep common words and names out:
 
 - a mention written with a capital that follows a capitalised word other than a function word
-  ("Michael Bloomberg", not "Selon Bloomberg") is part of a longer name;
+  ("Michael Bloomberg", not "Selon Bloomberg" or "L'agence Reuters") is part of a longer name;
 - a one-word name followed by a capitalised word ("Marianne Dupont", "Sputnik V") is part of
   a longer name too, unless it is a platform ("la chaîne Telegram Baza");
 - a mention written ``!phrase`` in the data file is an exclusion: a match inside a match of
@@ -182,7 +182,8 @@ def _inside_longer_name(folded: str, start: int, end: int, platform: bool) -> bo
     previous = _PREVIOUS_WORD.search(folded, max(0, start - _CONTEXT), start)
     if previous is not None:
         word = previous.group(1)
-        if not word.isupper() and word.lower() not in _FUNCTION_WORDS:
+        after_elision = word.rsplit("'", 1)[-1]
+        if after_elision[:1].isupper() and not word.isupper() and word.lower() not in _FUNCTION_WORDS:
             return True
     single = " " not in surface and not surface.isupper() and not platform
     return single and _NEXT_CAPITAL.match(folded, end) is not None

@@ -98,6 +98,8 @@ def test_outlets_look_alike_words_and_names_are_no_outlets(text: str) -> None:
         ("a déclaré à Libération.", [("Libération", "Libération")]),
         ("selon l'hebdomadaire Marianne.", [("Marianne", "Marianne")]),
         ("Selon Bloomberg, les prix", [("Bloomberg", "Bloomberg")]),
+        ("L'agence Reuters rapporte", [("Reuters", "Reuters")]),
+        ("D'après Reuters, les prix", [("Reuters", "Reuters")]),
         ("une libre opinion publiée sur Bloomberg View.", [("Bloomberg View", "Bloomberg View")]),
         ("selon Le Monde", [("Le Monde", "Le Monde")]),
         ("a-t-il dit à L'Équipe", [("L'Équipe", "L'Équipe")]),
