@@ -70,6 +70,7 @@ _PREVIOUS_WORD = regex.compile(r"(?:^|[^\w'-])(\p{Lu}[\w'-]*) $")
 _NEXT_CAPITAL = regex.compile(r" \p{Lu}")
 _CONTRACTIONS = (("Le ", "[Aa]u"), ("Les ", "[Aa]ux"))
 _CONTEXT = 60
+_Trie = dict[str, "_Trie"]
 
 
 def _case_forms(mention: str) -> set[str]:
@@ -84,14 +85,14 @@ def _case_forms(mention: str) -> set[str]:
 
 def _trie_pattern(words: Iterable[str]) -> str:
     """Return a regex alternation of ``words`` built as a trie, longest match first."""
-    trie: dict = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def build(node: dict) -> str:
+    def build(node: _Trie) -> str:
         branches = [regex.escape(char) + build(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""

@@ -52,7 +52,8 @@ def test_lexicons_reporting_verbs_hold_reflexive_and_multiword_entries(lemma: st
     assert reporting_verbs()[lemma].stance == stance
 
 
-@pytest.mark.parametrize(("lemma", "reflexive"), [("dire", "se dire"), ("indigner", "s'indigner"), ("habituer", "s'habituer")])
+@pytest.mark.parametrize(("lemma", "reflexive"),
+                         [("dire", "se dire"), ("indigner", "s'indigner"), ("habituer", "s'habituer")])
 def test_lexicons_reflexive_lemma_elides_before_a_vowel(lemma: str, reflexive: str) -> None:
     assert reflexive_lemma(lemma) == reflexive
 

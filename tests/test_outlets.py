@@ -25,7 +25,8 @@ def test_outlets_fold_keeps_the_length(text: str) -> None:
     assert len(fold(text)) == len(text)
 
 
-@pytest.mark.parametrize(("text", "expected"), [("d'État", "d'Etat"), ("l’AFP", "l'AFP"), ("Ouest\u2011France", "Ouest-France")])
+@pytest.mark.parametrize(("text", "expected"),
+                         [("d'État", "d'Etat"), ("l’AFP", "l'AFP"), ("Ouest\u2011France", "Ouest-France")])
 def test_outlets_fold_drops_accents_and_plain_marks(text: str, expected: str) -> None:
     assert fold(text) == expected
 
@@ -114,7 +115,8 @@ def test_outlets_the_outlets_themselves_are_found(text: str, expected: list[tupl
     assert found(text) == expected
 
 
-@pytest.mark.parametrize(("text", "name"), [("sur Twitter", "Twitter"), ("sur X", "X"), ("sur son compte Instagram", "Instagram")])
+@pytest.mark.parametrize(("text", "name"),
+                         [("sur Twitter", "Twitter"), ("sur X", "X"), ("sur son compte Instagram", "Instagram")])
 def test_outlets_a_platform_keeps_the_name_the_text_gives(text: str, name: str) -> None:
     assert [n for _, n in found(text)] == [name]
 
@@ -174,7 +176,8 @@ def test_outlets_every_mention_finds_its_own_outlet() -> None:
         for mention in outlet.mentions:
             if mention.startswith("!"):
                 continue
-            names = [n for _, _, n in OutletMatcher([OutletEntry(outlet.name, outlet.kind, (mention,))]).find(f"selon {mention}.")]
+            alone = OutletMatcher([OutletEntry(outlet.name, outlet.kind, (mention,))])
+            names = [n for _, _, n in alone.find(f"selon {mention}.")]
             if names != [outlet.name]:
                 missed.append(mention)
     assert missed == []

@@ -62,9 +62,13 @@ def _named_outlets(text: str, matcher: OutletMatcher, regions: Sequence[tuple[in
             if matcher.kind(name) == "platform" and not _PLATFORM_CUE.search(text[max(0, start - 40):start]):
                 continue
             hits.append((start, end, name))
-    return [hit for hit, following in zip(hits, [*hits[1:], None])
-            if not (following is not None and matcher.kind(hit[2]) == "generic"
-                    and following[2] != hit[2] and 0 <= following[0] - hit[1] <= _ADJACENT)]
+    kept = []
+    for number, hit in enumerate(hits):
+        following = hits[number + 1] if number + 1 < len(hits) else None
+        named_next = following is not None and following[2] != hit[2] and 0 <= following[0] - hit[1] <= _ADJACENT
+        if not (named_next and matcher.kind(hit[2]) == "generic"):
+            kept.append(hit)
+    return kept
 
 
 def find_relays(text: str, matcher: OutletMatcher, regions: Sequence[tuple[int, int]],
