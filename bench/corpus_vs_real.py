@@ -66,7 +66,8 @@ import regex
 
 from quoteattr.evaluation import load_gold
 from quoteattr.evaluation.gold import GoldDocument, GoldQuote
-from quoteattr.lexicons import OutletMatcher, default_outlets, organization_nouns
+from quoteattr.lexicons import default_outlets, organization_nouns
+from quoteattr.outlets import OutletMatcher
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA_DIR = ROOT / "corpora"

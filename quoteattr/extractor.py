@@ -18,8 +18,9 @@ from quoteattr.budget import BudgetExceeded, time_budget
 from quoteattr.calibration import CalibrationTable, load_calibration
 from quoteattr.checks import check_confidence, check_count, check_text, check_timeout
 from quoteattr.errors import DocumentError, DocumentTimeoutError, QuoteattrError
-from quoteattr.lexicons import OutletMatcher, load_outlets
+from quoteattr.lexicons import load_outlets
 from quoteattr.models import Quote, ReportingVerb, Source, Speaker
+from quoteattr.outlets import OutletMatcher
 from quoteattr.parse.base import Parse, ParserBackend
 from quoteattr.parse.chunking import DEFAULT_MAX_CHARS, join_parses, split_for_parsing
 from quoteattr.parse.spacy_backend import DEFAULT_MAX_VOCAB_GROWTH

@@ -2,7 +2,7 @@
 
 The files live in ``quoteattr/data`` and are read through :mod:`importlib.resources`, so they
 work from a wheel, a zip or a source checkout alike. Users extend the outlet list with
-:func:`load_outlets`.
+:func:`load_outlets`; :mod:`quoteattr.outlets` finds the outlets in text.
 """
 
 from __future__ import annotations
@@ -13,10 +13,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import regex
-
 from quoteattr.errors import InputFormatError
-from quoteattr.rules import scan_timeout
 
 
 @dataclass(frozen=True)
@@ -43,14 +40,42 @@ def _data_lines(filename: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+STANCES = ("neutral", "assertive", "concessive", "refuting", "directive")
+_ROLES = ("speech", "relay")
+
+
 @cache
 def reporting_verbs() -> dict[str, VerbEntry]:
-    """Return the reporting-verb lexicon keyed by lemma (multiword lemmas keep their space)."""
+    """Return the reporting-verb lexicon keyed by lemma.
+
+    Multiword lemmas keep their spaces ("faire valoir"); reflexive ones their pronoun ("se
+    dire", "s'indigner").
+    """
     entries = {}
-    for line in _data_lines("reporting_verbs.tsv"):
-        lemma, stance, role = line.split("\t")
+    for number, line in enumerate(_data_lines("reporting_verbs.tsv"), start=1):
+        fields = line.split("\t")
+        if len(fields) != 3 or fields[1] not in STANCES or fields[2] not in _ROLES:
+            raise InputFormatError(f"reporting_verbs.tsv, entry {number}: expected "
+                                   f"'lemma<TAB>{'|'.join(STANCES)}<TAB>speech|relay', found {line!r}")
+        lemma, stance, role = fields
         entries[lemma] = VerbEntry(lemma=lemma, stance=stance, relay=role == "relay")
     return entries
+
+
+_ELIDING = tuple("aeiouyhàâäéèêëîïôöûüœ")
+
+
+def reflexive_lemma(lemma: str) -> str:
+    """Return the reflexive form of a verb lemma as the lexicon lists it ("s'indigner", "se dire")."""
+    return f"s'{lemma}" if lemma.startswith(_ELIDING) else f"se {lemma}"
+
+
+@cache
+def multiword_heads() -> frozenset[str]:
+    """Return the verbs that begin a multiword lemma of the lexicon ("faire" for "faire valoir")."""
+    return frozenset(
+        lemma.split()[0] for lemma in reporting_verbs() if " " in lemma and not lemma.startswith("se ")
+    )
 
 
 @cache
@@ -119,31 +144,3 @@ def load_outlets(extra: str | Path | Sequence[str] | None = None) -> tuple[Outle
             f"outlets must be a path to an existing TSV file or a list of names, got {extra!r}"
         )
     return tuple(outlets)
-
-
-class OutletMatcher:
-    """Finds outlet mentions in text with one compiled pattern."""
-
-    def __init__(self, outlets: Sequence[OutletEntry]) -> None:
-        """Compile a matcher for ``outlets``; longer mentions win over shorter ones."""
-        self._names: dict[str, str] = {}
-        self._kinds: dict[str, str] = {}
-        for outlet in outlets:
-            self._kinds.setdefault(outlet.name, outlet.kind)
-            for mention in outlet.mentions:
-                self._names.setdefault(mention, outlet.name)
-        alternatives = sorted(self._names, key=len, reverse=True)
-        body = "|".join(regex.escape(m) for m in alternatives)
-        self._pattern = regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
-
-    def kind(self, name: str) -> str:
-        """Return the kind of the outlet called ``name`` (agency, platform, …), or ""."""
-        return self._kinds.get(name, "")
-
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-        """Return ``(start, end, canonical name)`` for each mention in ``text[start:end]``."""
-        stop = len(text) if end is None else end
-        return [
-            (m.start(), m.end(), self._names[m.group()])
-            for m in self._pattern.finditer(text, start, stop, timeout=scan_timeout(text))
-        ]

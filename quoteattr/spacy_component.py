@@ -18,8 +18,9 @@ from spacy.tokens import Doc
 from quoteattr.calibration import load_calibration
 from quoteattr.checks import check_confidence
 from quoteattr.extractor import check_doc, quotes_of_parse
-from quoteattr.lexicons import OutletMatcher, load_outlets
+from quoteattr.lexicons import load_outlets
 from quoteattr.models import Quote
+from quoteattr.outlets import OutletMatcher
 from quoteattr.parse.spacy_backend import to_parse
 from quoteattr.sanitize import for_parsing
 

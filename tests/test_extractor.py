@@ -18,7 +18,7 @@ ARTICLE = (
     "« Les négociations reprendront lundi », a indiqué le ministre Paul Girard sur franceinfo."
 )
 SCARE = "Les deux dirigeants ont tenu un « sommet » très discret dans la capitale."
-WITH_OUTLET = "« Le pont rouvrira lundi », a déclaré le maire Paul Girard, selon Le Progrès."
+WITH_OUTLET = "« Le pont rouvrira lundi », a déclaré le maire Paul Girard, selon La Gazette du Léman."
 
 
 def test_extractor_pipe_yields_the_quotes_of_each_text_in_order(extractor: quoteattr.Extractor) -> None:
@@ -48,16 +48,16 @@ def test_extractor_quotes_are_in_document_order(extractor: quoteattr.Extractor) 
     assert [q.start for q in quotes] == sorted(q.start for q in quotes)
 
 
-@pytest.mark.parametrize("outlets", [["Le Progrès"], "tsv"])
+@pytest.mark.parametrize("outlets", [["La Gazette du Léman"], "tsv"])
 def test_extractor_user_outlets_are_recognised(extractor: quoteattr.Extractor, tmp_path: Path,
                                                outlets: object) -> None:
     if outlets == "tsv":
         outlets = tmp_path / "outlets.tsv"
-        outlets.write_text("Le Progrès\tnewspaper\tLe Progrès\n", encoding="utf-8")
+        outlets.write_text("La Gazette du Léman\tnewspaper\tLa Gazette du Léman\n", encoding="utf-8")
     with_outlet = quoteattr.Extractor(parser=extractor.parser, outlets=outlets)
     (quote,) = with_outlet.extract(WITH_OUTLET)
     assert_spans_match(WITH_OUTLET, [quote])
-    assert [(r.text, r.name) for r in quote.relayed_by] == [("Le Progrès", "Le Progrès")]
+    assert [(r.text, r.name) for r in quote.relayed_by] == [("La Gazette du Léman", "La Gazette du Léman")]
     (default,) = extractor.extract(WITH_OUTLET)
     assert default.relayed_by == []
 

@@ -528,28 +528,28 @@ def test_reporting_verb_stance_comes_from_lexicon(extractor: quoteattr.Extractor
 # --- outlets given by the user ---------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def kommersant_extractor() -> quoteattr.Extractor:
-    """Return an extractor that knows "Kommersant", sharing the session's loaded parser."""
-    return quoteattr.Extractor(parser=default_extractor().parser, outlets=["Kommersant"])
+def user_outlet_extractor() -> quoteattr.Extractor:
+    """Return an extractor that knows "Fontanka" (not in the shipped list), sharing the loaded parser."""
+    return quoteattr.Extractor(parser=default_extractor().parser, outlets=["Fontanka"])
 
 
 USER_OUTLET_TEXTS = [
     ("Le vice-ministre des Finances, Alexeï Morozov, a déclaré que le budget serait révisé, selon "
-     "le quotidien Kommersant.",
+     "le site Fontanka.",
      Expected("le budget serait révisé", "indirect", "verb",
-              "Alexeï Morozov", "person", "déclarer", [("Kommersant", "Kommersant")])),
-    ("Selon le quotidien Kommersant, le gouvernement russe a décidé de relever le taux "
+              "Alexeï Morozov", "person", "déclarer", [("Fontanka", "Fontanka")])),
+    ("Selon le site Fontanka, le gouvernement russe a décidé de relever le taux "
      "d'imposition des banques.",
      Expected("le gouvernement russe a décidé de relever le taux d'imposition des banques",
-              "indirect", "selon", "Kommersant", "organization", None,
-              [("Kommersant", "Kommersant")])),
+              "indirect", "selon", "Fontanka", "organization", None,
+              [("Fontanka", "Fontanka")])),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), USER_OUTLET_TEXTS)
-def test_user_outlet_is_recognised_as_relay(kommersant_extractor: quoteattr.Extractor, text: str,
+def test_user_outlet_is_recognised_as_relay(user_outlet_extractor: quoteattr.Extractor, text: str,
                                             expected: Expected) -> None:
-    assert_only_quote(kommersant_extractor, text, expected)
+    assert_only_quote(user_outlet_extractor, text, expected)
 
 
 def test_user_outlet_is_unknown_to_default_extractor(extractor: quoteattr.Extractor) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import regex
+
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.mentions import Mention
@@ -12,17 +14,34 @@ from quoteattr.attribution.speakers import ResolvedSpeaker
 from quoteattr.attribution.verbs import hedged, negated
 
 _CONTINUATION_SENTENCES = 4
+_COMPLEMENT = regex.compile(
+    r"\b(?:(?:du|des|de\s+la|de)\s+|de\s+l['’]|d['’])"
+    r"(?!(?:presse|télévision|radio|information|informations|info|l['’]information)\b)\w",
+    regex.IGNORECASE)
 
 
 def _outlet_speaker(ctx: DocumentContext, speaker: ResolvedSpeaker) -> list[tuple[int, int, str]]:
     """Return the outlet a speaker mention names, if the speaker is an outlet.
 
     An outlet that starts inside the mention counts even when it runs past it: a parser may
-    cut "le Global Times" after "Global".
+    cut "le Global Times" after "Global". One that complements another noun of the mention
+    ("la correspondante de la chaîne France 24", "un porte-parole de Reuters") does not make
+    the speaker an outlet; "l'agence de presse russe Tass" does.
     """
     mention = speaker.mention
     found = ctx.outlets.find(ctx.text, mention.start, min(len(ctx.text), mention.end + 20))
-    return [o for o in found if o[0] < mention.end]
+    return [o for o in found if o[0] < mention.end and not _employer(ctx, speaker, o[0])]
+
+
+def _employer(ctx: DocumentContext, speaker: ResolvedSpeaker | None, start: int) -> bool:
+    """Return True when the outlet at ``start`` complements a noun of the speaker's mention.
+
+    "La correspondante de la chaîne France 24, Sonia Dridi, affirme …": France 24 employs
+    the speaker; it neither speaks nor relays.
+    """
+    if speaker is None or not speaker.mention.start <= start < speaker.mention.end:
+        return False
+    return _COMPLEMENT.search(ctx.text, speaker.mention.start, start + 1) is not None
 
 
 def complete(ctx: DocumentContext, finding: Finding, regions: list[tuple[int, int]]) -> Finding:
@@ -33,7 +52,8 @@ def complete(ctx: DocumentContext, finding: Finding, regions: list[tuple[int, in
     the outlet as its speaker.
     """
     excluded = [(finding.start, finding.end)]
-    finding.relays = find_relays(ctx.text, ctx.outlets, regions, excluded)
+    finding.relays = [relay for relay in find_relays(ctx.text, ctx.outlets, regions, excluded)
+                      if not _employer(ctx, finding.speaker, relay[0])]
     if finding.relays:
         finding.cite("relay_cue")
     if finding.speaker is not None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from quoteattr.attribution.entities import EntityTable, build_table
 from quoteattr.attribution.findings import Finding
-from quoteattr.lexicons import OutletMatcher
+from quoteattr.outlets import OutletMatcher
 from quoteattr.parse.base import Parse
 from quoteattr.rules.layout import Paragraph, furniture_ranges, paragraphs
 from quoteattr.rules.marks import QuoteCandidate, find_quotes

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from quoteattr.attribution.mentions import Mention, describe, name_run
-from quoteattr.lexicons import OutletMatcher
+from quoteattr.outlets import OutletMatcher
 from quoteattr.parse.base import Parse
 
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass"}

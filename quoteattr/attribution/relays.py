@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import regex
 
-from quoteattr.lexicons import OutletMatcher
+from quoteattr.outlets import OutletMatcher
 
 _CITING = regex.compile(r"citant\s+(?:[^\s,.;:]+\s+){0,6}$", regex.IGNORECASE)
 _ADDRESSEE = regex.compile(
@@ -24,11 +24,13 @@ _RELAYING = regex.compile(
     r"\b(?:selon|d['’]après|cité(?:e|s|es)?\s+par|rapporte|a\s+rapporté)\s+(?:[^\s,.;:]+\s+){0,3}$",
     regex.IGNORECASE,
 )
-_PLATFORM_ONLY = {"X", "Telegram", "Facebook"}
 _PLATFORM_CUE = regex.compile(
-    r"(?:\b(?:sur|via)\s+(?:son\s+compte\s+|sa\s+chaîne\s+|le\s+réseau\s+social\s+)?"
-    r"|\b(?:chaîne|canal|compte|page|message|messagerie|publication)\s+)$",
+    r"(?:\b(?:sur|via)\s+(?:son\s+compte\s+|sa\s+chaîne\s+|sa\s+page\s+|le\s+réseau\s+social\s+"
+    r"|la\s+plateforme\s+|l['’]application\s+)?"
+    r"|\b(?:chaîne|canal|compte|page|message|messagerie|publication|vidéo|réseau\s+social|plateforme)"
+    r"(?:\s+officiel(?:le)?)?\s+)$",
     regex.IGNORECASE)
+_ADJACENT = 3
 _BROADCAST = regex.compile(
     r"\b(?:retransmise?s?|diffusée?s?|publiée?s?|relayée?s?)\s+(?:en\s+direct\s+)?(?:à|sur|par|dans)\s+[^.;:]{0,40}$",
     regex.IGNORECASE)
@@ -46,9 +48,36 @@ def _rank(text: str, start: int) -> int:
     return 0
 
 
+def _named_outlets(text: str, matcher: OutletMatcher, regions: Sequence[tuple[int, int]],
+                   excluded: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Return the outlet hits of ``regions``, without a generic mention that a name follows.
+
+    "la télévision publique ukrainienne Suspilne" is Suspilne, not a second outlet.
+    """
+    hits = []
+    for region_start, region_end in regions:
+        for start, end, name in matcher.find(text, region_start, region_end):
+            if any(s <= start < e for s, e in excluded):
+                continue
+            if matcher.kind(name) == "platform" and not _PLATFORM_CUE.search(text[max(0, start - 40):start]):
+                continue
+            hits.append((start, end, name))
+    kept = []
+    for number, hit in enumerate(hits):
+        following = hits[number + 1] if number + 1 < len(hits) else None
+        named_next = following is not None and following[2] != hit[2] and 0 <= following[0] - hit[1] <= _ADJACENT
+        if not (named_next and matcher.kind(hit[2]) == "generic"):
+            kept.append(hit)
+    return kept
+
+
 def find_relays(text: str, matcher: OutletMatcher, regions: Sequence[tuple[int, int]],
                 excluded: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """Return ``(start, end, name)`` of the outlets in ``regions``, ordered as a relay chain.
+
+    Each outlet comes once; one described then named ("l'agence officielle iranienne Irna")
+    takes the span of its name. A platform needs a platform cue ("sur X", "son compte
+    Instagram").
 
     Args:
         text: the document.
@@ -57,17 +86,12 @@ def find_relays(text: str, matcher: OutletMatcher, regions: Sequence[tuple[int, 
         excluded: ranges to ignore inside the regions (the quoted words themselves).
     """
     chosen: dict[str, tuple[int, int, int]] = {}
-    for region_start, region_end in regions:
-        for start, end, name in matcher.find(text, region_start, region_end):
-            if any(s <= start < e for s, e in excluded):
-                continue
-            if name in _PLATFORM_ONLY and not _PLATFORM_CUE.search(text[max(0, start - 40):start]):
-                continue
-            earlier = chosen.get(name)
-            if earlier is None:
-                chosen[name] = (_rank(text, start), start, end)
-            elif text[start:end] == name and text[earlier[1]:earlier[2]] != name and start - earlier[2] <= 3:
-                chosen[name] = (earlier[0], start, end)
+    for start, end, name in _named_outlets(text, matcher, regions, excluded):
+        earlier = chosen.get(name)
+        if earlier is None:
+            chosen[name] = (_rank(text, start), start, end)
+        elif start - earlier[2] <= _ADJACENT:
+            chosen[name] = (earlier[0], start, end)
     found = sorted((rank, start, end, name) for name, (rank, start, end) in chosen.items())
     return [(start, end, name) for _, start, end, name in found]
 

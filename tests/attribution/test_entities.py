@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from quoteattr.attribution.entities import EntityTable, PersonMention, build_table
-from quoteattr.lexicons import OutletMatcher, default_outlets
+from quoteattr.lexicons import default_outlets
+from quoteattr.outlets import OutletMatcher
 from tests.builders import W, make_parse
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from quoteattr.attribution.relays import find_relays
-from quoteattr.lexicons import OutletMatcher, default_outlets
+from quoteattr.lexicons import default_outlets
+from quoteattr.outlets import OutletMatcher
 
 MATCHER = OutletMatcher(default_outlets())
 
@@ -27,6 +28,14 @@ def relays(text: str, excluded: list[tuple[int, int]] | None = None) -> list[tup
         (", rapportent les agences de presse russes.", [("agences de presse russes", "agences de presse russes")]),
         (", a déclaré la porte-parole sur France Inter.", [("France Inter", "France Inter")]),
         (", a déclaré Ouchakov, cité par l'Agence France-Presse.", [("Agence France-Presse", "AFP")]),
+        (", a confié au Parisien la secrétaire générale.", [("Parisien", "Le Parisien")]),
+        (", a indiqué l'agence Anadolu.", [("Anadolu", "Anadolu")]),
+        (", rapporte la télévision d'Etat russe.", [("télévision d'Etat russe", "télévision d'État russe")]),
+        # a generic mention followed by the outlet's name is that outlet
+        (", rapporte la télévision publique ukrainienne Suspilne.", [("Suspilne", "Suspilne")]),
+        (", a rapporté l'agence de presse russe Tass.", [("Tass", "Tass")]),
+        # a description then the name of the same outlet: the name's span
+        (", selon l'agence officielle iranienne Irna.", [("Irna", "IRNA")]),
         # a relaying subject first, then the outlet it cites, then the speaker's addressee
         (", a déclaré Ouchakov à l'AFP, rapporte Reuters, citant Tass.",
          [("Reuters", "Reuters"), ("Tass", "Tass"), ("AFP", "AFP")]),
@@ -41,9 +50,15 @@ def test_relays_found_and_ordered_from_reader_to_speaker(text: str, expected: li
     [
         (", a-t-il écrit sur X.", [("X", "X")]),
         (", a-t-elle écrit sur son compte Telegram.", [("Telegram", "Telegram")]),
+        # the name the text gives: Twitter is not rewritten to X
+        (", a-t-il écrit sur Twitter.", [("Twitter", "Twitter")]),
+        (", a-t-elle écrit sur son compte Instagram.", [("Instagram", "Instagram")]),
+        (", a déclaré le ministre sur la plateforme X.", [("X", "X")]),
+        (", selon la chaîne Telegram Baza.", [("Telegram", "Telegram")]),
         # a platform name that is only a letter or a word of the sentence is no outlet
         (", a dit X Dupont.", []),
         (", a déclaré le ministre dans un long message.", []),
+        (", a annoncé Facebook.", []),
     ],
 )
 def test_relays_platforms_need_a_platform_cue(text: str, expected: list[tuple[str, str]]) -> None:
@@ -52,7 +67,8 @@ def test_relays_platforms_need_a_platform_cue(text: str, expected: list[tuple[st
 
 @pytest.mark.parametrize(
     "text",
-    [", a dit Marc à l'AFPX.", ", a dit le journal TassNews.", ", a dit un reuters."],
+    [", a dit Marc à l'AFPX.", ", a dit le journal TassNews.", ", a dit un reuters.",
+     ", a dit Michael Bloomberg.", ", a dit Marianne Dupont."],
 )
 def test_relays_match_whole_words_only(text: str) -> None:
     assert relays(text) == []

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from quoteattr.attribution.verbs import hedged, negated, reporting_verb_at, verb_span
+from quoteattr.attribution.verbs import (
+    hedged,
+    negated,
+    reflexive,
+    reporting_verb_at,
+    verb_span,
+)
 from tests.builders import W, make_parse
 
 
@@ -94,3 +100,97 @@ def test_verbs_hedged_reads_the_conditional(auxiliary: str, mood: str, expected:
     parse = make_parse(W("il", "PRON", head=2), W(auxiliary, "AUX", head=2, morph={"Mood": mood}),
                        W("déclaré", "VERB", lemma="déclarer"))
     assert hedged(parse, 2) is expected
+
+
+@pytest.mark.parametrize(
+    ("words", "lemma", "stance", "span"),
+    [
+        # "s'est défendu": the clitic is a child of the verb
+        ((W("il", "PRON", head=3), W("s'", "PRON", head=3, lemma="se", dep="expl:comp"),
+          W("est", "AUX", head=3, glue=True), W("défendu", "VERB", lemma="défendre")),
+         "se défendre", "refuting", "s'est défendu"),
+        # "se sont félicités"
+        ((W("ils", "PRON", head=3), W("se", "PRON", head=3, lemma="se"), W("sont", "AUX", head=3),
+          W("félicités", "VERB", lemma="féliciter")), "se féliciter", "neutral", "se sont félicités"),
+        # "se dit", the clitic attached elsewhere by the parser: found by adjacency
+        ((W("elle", "PRON", head=2), W("se", "PRON", head=0, lemma="se"), W("dit", "VERB", lemma="dire")),
+         "se dire", "neutral", "se dit"),
+        # "s'est dit" (inquiet)
+        ((W("il", "PRON", head=3), W("s'", "PRON", head=3, lemma="se"), W("est", "AUX", head=3, glue=True),
+          W("dit", "VERB", lemma="dire")), "se dire", "neutral", "s'est dit"),
+        # "s'est-il défendu": neither the clitic nor the auxiliary is adjacent
+        ((W("s'", "PRON", head=3, lemma="se"), W("est", "AUX", head=3, glue=True),
+          W("-il", "PRON", head=3, glue=True), W("défendu", "VERB", lemma="défendre")),
+         "se défendre", "refuting", "défendu"),
+        # "ne s'est pas inquiété": negation between the clitic and the verb
+        ((W("ne", "ADV", head=4), W("s'", "PRON", head=0, lemma="se"), W("est", "AUX", head=4, glue=True),
+          W("pas", "ADV", head=4), W("inquiété", "VERB", lemma="inquiéter")), "s'inquiéter", "neutral", "inquiété"),
+        # a participle the tagger took for an adjective, listed only in its reflexive form
+        ((W("elle", "PRON", head=3), W("s'", "PRON", head=3, lemma="se"), W("est", "AUX", head=3, glue=True),
+          W("insurgée", "ADJ", lemma="insurgée")), "s'insurger", "assertive", "s'est insurgée"),
+    ],
+)
+def test_verbs_reflexive_verb_takes_its_reflexive_entry(words: tuple[W, ...], lemma: str, stance: str, span: str) -> None:
+    parse = make_parse(*words)
+    match = reporting_verb_at(parse, len(words) - 1)
+    assert match is not None
+    assert (match.entry.lemma, match.entry.stance) == (lemma, stance)
+    first, last = verb_span(parse, match)
+    assert parse.text[parse.tokens[first].start:parse.tokens[last].end] == span
+
+
+def test_verbs_defendre_without_clitic_stays_assertive() -> None:
+    parse = make_parse(W("il", "PRON", head=2), W("a", "AUX", head=2), W("défendu", "VERB", lemma="défendre"))
+    match = reporting_verb_at(parse, 2)
+    assert match is not None and (match.entry.lemma, match.entry.stance) == ("défendre", "assertive")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        # "l'enquête se poursuit": "se poursuivre" is not listed
+        (W("enquête", "NOUN", head=2), W("se", "PRON", head=2, lemma="se"), W("poursuit", "VERB", lemma="poursuivre")),
+        # "il s'est rendu compte": "se rendre compte" means "to realise"
+        (W("il", "PRON", head=3), W("s'", "PRON", head=3, lemma="se"), W("est", "AUX", head=3, glue=True),
+         W("rendu", "VERB", lemma="rendre"), W("compte", "NOUN", head=3)),
+        # "insurgé" with no clitic: the verb is listed only as "s'insurger"
+        (W("il", "PRON", head=2), W("a", "AUX", head=2), W("insurgé", "VERB", lemma="insurger")),
+        # "cette situation inquiète les experts": the emotion verb is a speech verb only reflexively
+        (W("situation", "NOUN", head=1), W("inquiète", "VERB", lemma="inquiéter")),
+    ],
+)
+def test_verbs_reflexive_form_must_match_the_lexicon(words: tuple[W, ...]) -> None:
+    verb = next(i for i, w in enumerate(words) if w.pos == "VERB")
+    assert reporting_verb_at(make_parse(*words), verb) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "lemma", "span"),
+    [
+        ((W("a", "AUX", head=1), W("rappelé", "VERB", lemma="rappeler"), W("à", "ADP", head=3),
+          W("l'", "DET", head=3), W("ordre", "NOUN", head=1, glue=True)), "rappeler à l'ordre", "a rappelé à l'ordre"),
+        ((W("a", "AUX", head=1), W("mis", "VERB", lemma="mettre"), W("l'", "DET", head=3),
+          W("accent", "NOUN", head=1, glue=True)), "mettre l'accent", "a mis l'accent"),
+        ((W("a", "AUX", head=1), W("tiré", "VERB", lemma="tirer"), W("la", "DET", head=3), W("sonnette", "NOUN", head=1),
+          W("d'", "ADP", head=5), W("alarme", "NOUN", head=3, glue=True)),
+         "tirer la sonnette d'alarme", "a tiré la sonnette d'alarme"),
+        # "fait-il savoir": the inverted subject clitic is skipped
+        ((W("fait", "VERB", lemma="faire"), W("-il", "PRON", head=0, glue=True), W("savoir", "VERB", head=0)),
+         "faire savoir", "fait-il savoir"),
+        ((W("faisait", "VERB", lemma="faire"), W("grief", "NOUN", head=0)), "faire grief", "faisait grief"),
+    ],
+)
+def test_verbs_longer_multiword_verbs(words: tuple[W, ...], lemma: str, span: str) -> None:
+    parse = make_parse(*words)
+    index = next(i for i, w in enumerate(words) if w.pos == "VERB")
+    match = reporting_verb_at(parse, index)
+    assert match is not None and match.entry.lemma == lemma
+    first, last = verb_span(parse, match)
+    assert parse.text[parse.tokens[first].start:parse.tokens[last].end] == span
+
+
+def test_verbs_reflexive_clitic_index() -> None:
+    parse = make_parse(W("il", "PRON", head=3), W("s'", "PRON", head=3, lemma="se"), W("est", "AUX", head=3, glue=True),
+                       W("défendu", "VERB", lemma="défendre"))
+    plain = make_parse(W("il", "PRON", head=1), W("dit", "VERB", lemma="dire"))
+    assert (reflexive(parse, 3), reflexive(plain, 1)) == (1, None)
