@@ -17,7 +17,7 @@ from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.mentions import is_time_word, name_run
 from quoteattr.attribution.speakers import resolve, selon_head, subject_of
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
-from quoteattr.lexicons import organization_nouns, person_nouns
+from quoteattr.lexicons import organization_nouns, person_nouns, speech_nouns
 from quoteattr.parse.base import Parse
 
 _QUE = {"que", "qu'", "qu’"}
@@ -40,6 +40,9 @@ _CLAUSE_PUNCT = " \t\n\r\u00a0\u202f.;:!?,…"
 _COMPARATIVES = {"plus", "moins", "autant", "aussi", "davantage", "mieux", "pire", "même", "tel", "telle", "si"}
 _SELON_WORDS = {"selon", "après", "pour"}
 _NESTING_WINDOW = 8
+_OBJECT_VERBS = {"annoncer", "confirmer", "promettre", "démentir", "indiquer", "expliquer", "estimer"}
+_OBJECT_MIN_WORDS = 4
+_ANAPHORIC_NOUNS = {"information", "nouvelle", "annonce", "rumeur", "propos", "fait", "chiffre", "version"}
 
 
 def _trim(ctx: DocumentContext, start: int, end: int) -> tuple[int, int]:
@@ -232,6 +235,74 @@ def _infinitive_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int]
     return None
 
 
+def _finite_report(parse: Parse, verb: VerbMatch) -> bool:
+    """Return True for a finite reporting verb or a participle with its auxiliary."""
+    token = parse.tokens[verb.head]
+    if token.pos != "VERB":
+        return False
+    if token.morph.get("VerbForm") == "Fin":
+        return True
+    return token.morph.get("VerbForm") == "Part" and any(
+        parse.tokens[c].dep == "aux:tense" for c in parse.children[verb.head])
+
+
+def _object_start(parse: Parse, verb: VerbMatch, sentence: int) -> int | None:
+    """Return the first token of a noun phrase object after the verb, past adverbs and a day.
+
+    "estimer" takes its content as "à <number> <noun phrase>" ("estime à 75 000 le nombre
+    de …"); the span starts at "à".
+    """
+    k = verb.last + 1
+    while k < len(parse.tokens) and parse.tokens[k].sent == sentence and k <= verb.last + 4 and (
+            parse.tokens[k].pos == "ADV" or is_time_word(parse, k)):
+        k += 1
+    if k >= len(parse.tokens) or parse.tokens[k].sent != sentence:
+        return None
+    if verb.entry.lemma == "estimer":
+        following = parse.tokens[k + 1] if k + 1 < len(parse.tokens) else None
+        if parse.tokens[k].text.lower() == "à" and following is not None and following.text[:1].isdigit():
+            return k
+        return None
+    if parse.tokens[k].pos not in {"DET", "NOUN", "PROPN", "NUM", "ADJ"}:
+        return None
+    for j in range(k, min(k + 5, len(parse.tokens))):
+        token = parse.tokens[j]
+        if token.pos in {"NOUN", "PROPN"}:
+            governed = token.dep == "obj" and token.head in {verb.head, verb.first, verb.last}
+            lemma = token.lemma.lower()
+            content = lemma not in speech_nouns() and lemma not in _ANAPHORIC_NOUNS \
+                and not is_time_word(parse, j)
+            return k if governed and content else None
+        if token.pos not in {"DET", "NUM", "ADJ", "ADV"}:
+            return None
+    return None
+
+
+def _object_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
+    """Return the span of a noun phrase that is the report's content.
+
+    "la direction a confirmé mardi un plan de départs", "les syndicats ont annoncé le boycott
+    des instances", "la CGT estime à 75 000 le nombre d'emplois menacés": for verbs whose
+    object is what was said, the object and the rest of its clause are the reported words.
+    """
+    parse = ctx.parse
+    if verb.entry.lemma not in _OBJECT_VERBS or not _finite_report(parse, verb) \
+            or ctx.in_quote(parse.tokens[verb.head].start):
+        return None
+    sentence = parse.tokens[verb.head].sent
+    first = _object_start(parse, verb, sentence)
+    if first is None:
+        return None
+    start = parse.tokens[first].start
+    end = _first_break(ctx, start, _paragraph_bound(ctx, start, parse.sentences[sentence].end))
+    end = _cut_coordination(ctx, first + 1, end)
+    start, end = _trim(ctx, start, end)
+    words = [i for i in parse.tokens_between(start, end) if parse.tokens[i].pos != "PUNCT"]
+    if len(words) < _OBJECT_MIN_WORDS:
+        return None
+    return start, end
+
+
 def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
     """Return the unquoted words before an inverted incise ("…, a indiqué le ministère")."""
     parse = ctx.parse
@@ -415,12 +486,17 @@ def find_reported(ctx: DocumentContext) -> list[Finding]:
             continue
         span = (_que_clause(ctx, verb) or _infinitive_clause(ctx, verb)
                 or _directive_clause(ctx, verb) or _inverted_incise(ctx, verb))
+        nominal = span is None
+        if nominal:
+            span = _object_clause(ctx, verb)
         if span is None or span[1] - span[0] < 8:
             continue
         start, end = span
         head = subject_of(parse, verb, (start, end))
+        if nominal and (head is None or head > verb.first):
+            continue
         speaker = resolve(parse, head, ctx.table, recent_speakers(ctx, start)) if head is not None else None
-        confidence = 0.8 if speaker is not None else 0.45
+        confidence = (0.65 if nominal else 0.8) if speaker is not None else 0.45
         finding = Finding(start, end, "indirect", "verb", speaker, verb, confidence=confidence)
         sentence = parse.sentences[parse.tokens[index].sent]
         region_end = _first_break(ctx, end, sentence.end) if end < sentence.end else sentence.end

@@ -288,6 +288,12 @@ def _named(parse: Parse, run: list[int], role_first: int | None,
                    _gender(parse, range(start_token, end_token + 1)), named=True)
 
 
+def _one_person(parse: Parse, run: list[int]) -> bool:
+    """Return True when a name is one person's (a plural description cannot stand for it)."""
+    return all(parse.tokens[i].ent == "PER" for i in run) and \
+        all(parse.tokens[i].morph.get("Number") != "Plur" for i in run)
+
+
 def _name_before_apposition(parse: Parse, first: int) -> list[int] | None:
     """Return the name that a description at ``first`` stands in apposition to ("X, le …")."""
     if first < 2 or parse.tokens[first - 1].text != ",":
@@ -297,7 +303,12 @@ def _name_before_apposition(parse: Parse, first: int) -> list[int] | None:
     run = name_run(parse, first - 2)
     if run is None or all(parse.tokens[i].ent == "LOC" for i in run):
         return None
+    if parse.tokens[first].morph.get("Number") == "Plur" and _one_person(parse, run):
+        return None
     before = run[0] - 1
+    while before >= 0 and parse.tokens[before].text[:1].isupper() and parse.tokens[before].pos in {"NOUN", "X", "ADJ"} \
+            and parse.tokens[before].ent == parse.tokens[run[0]].ent:
+        before -= 1
     if before >= 0 and parse.tokens[before].pos == "DET":
         before -= 1
     if before >= 0 and (parse.tokens[before].pos == "ADP"

@@ -1,0 +1,55 @@
+"""Reported-speech rules on hand-built trees: one rule, one tree, no parser."""
+
+from __future__ import annotations
+
+from quoteattr.attribution.context import DocumentContext
+from quoteattr.attribution.indirect import find_reported
+from quoteattr.lexicons import OutletMatcher, load_outlets
+from quoteattr.parse.base import Parse
+from tests.builders import W, make_parse
+
+PARTICIPLE = {"VerbForm": "Part", "Tense": "Past"}
+
+
+def reported(parse: Parse) -> list[tuple[str, str | None]]:
+    """Return (reported words, speaker mention) of each finding of ``parse``."""
+    ctx = DocumentContext.build(parse.text, parse, OutletMatcher(load_outlets()))
+    return [(parse.text[f.start:f.end],
+             None if f.speaker is None else parse.text[f.speaker.mention.start:f.speaker.mention.end])
+            for f in find_reported(ctx)]
+
+
+def test_object_of_confirmer_past_a_day_word_is_the_reported_content() -> None:
+    # La direction a confirmé mardi un plan de départs volontaires .
+    parse = make_parse(
+        W("La", "DET", head=1, dep="det"), W("direction", "NOUN", head=3, dep="nsubj"),
+        W("a", "AUX", head=3, dep="aux:tense", morph={"VerbForm": "Fin"}),
+        W("confirmé", "VERB", dep="ROOT", lemma="confirmer", morph=PARTICIPLE),
+        W("mardi", "NOUN", head=3, dep="obl:mod"), W("un", "DET", head=6, dep="det"),
+        W("plan", "NOUN", head=3, dep="obj"), W("de", "ADP", head=8, dep="case"),
+        W("départs", "NOUN", head=6, dep="nmod"), W("volontaires", "ADJ", head=8, dep="amod"),
+        W(".", "PUNCT", head=3, dep="punct", glue=True))
+    assert reported(parse) == [("un plan de départs volontaires", "La direction")]
+
+
+def test_object_of_a_verb_outside_the_object_list_is_not_reported() -> None:
+    # Le collectif réclame des garanties écrites sur la fin .
+    parse = make_parse(
+        W("Le", "DET", head=1, dep="det"), W("collectif", "NOUN", head=2, dep="nsubj"),
+        W("réclame", "VERB", dep="ROOT", lemma="réclamer", morph={"VerbForm": "Fin"}),
+        W("des", "DET", head=4, dep="det"), W("garanties", "NOUN", head=2, dep="obj"),
+        W("écrites", "ADJ", head=4, dep="amod"), W("sur", "ADP", head=8, dep="case"),
+        W("la", "DET", head=8, dep="det"), W("fin", "NOUN", head=4, dep="nmod"),
+        W(".", "PUNCT", head=2, dep="punct", glue=True))
+    assert reported(parse) == []
+
+
+def test_object_clause_needs_a_subject_before_the_verb() -> None:
+    # Annonce un plan de départs volontaires . : the only noun phrase after the verb is its
+    # object, which cannot also be its speaker.
+    parse = make_parse(
+        W("Annonce", "VERB", dep="ROOT", lemma="annoncer", morph={"VerbForm": "Fin"}),
+        W("un", "DET", head=2, dep="det"), W("plan", "NOUN", head=0, dep="obj"),
+        W("de", "ADP", head=4, dep="case"), W("départs", "NOUN", head=2, dep="nmod"),
+        W("volontaires", "ADJ", head=4, dep="amod"), W(".", "PUNCT", head=0, dep="punct", glue=True))
+    assert reported(parse) == []
