@@ -94,3 +94,78 @@ def test_verb_inside_quote_marks_gives_no_noun_phrase_report(extractor: quoteatt
     quote = only_quote(extractor, text)
     assert quote.cue == "selon"
     assert quote.text.startswith("cette décision")
+
+
+# --- cues that are not a verb before "que" --------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # "selon X" between commas after a fronted adverbial: the clause after it is reported
+        ("En mars 2010, selon le Groupe La Poste, le réseau de distribution comptait encore "
+         "17 000 points de contact sur le territoire.",
+         "le réseau de distribution comptait encore 17 000 points de contact sur le territoire",
+         "le Groupe La Poste"),
+        # "Selon X" right after a dateline's dash
+        ("Drame à Lyon\n\n12 mars 2014. - Selon la préfecture, trois personnes ont été blessées "
+         "dans l'incendie d'un entrepôt de la banlieue est.",
+         "trois personnes ont été blessées dans l'incendie d'un entrepôt de la banlieue est",
+         "la préfecture"),
+        # "selon un communiqué de X": the speaker is X; a passive verb in the clause is no report
+        ("Trois hommes ont été interpellés dans la nuit à Marseille pour des soupçons de trafic "
+         "d'armes, selon un communiqué de la gendarmerie nationale.",
+         "Trois hommes ont été interpellés dans la nuit à Marseille pour des soupçons de trafic d'armes",
+         "la gendarmerie nationale"),
+        # "X pour qui …"
+        ("Les salaires augmenteront de 2 %, ni les organisations patronales tel le Medef pour qui "
+         "seule une hausse liée aux prix pourrait être acceptée.",
+         "seule une hausse liée aux prix pourrait être acceptée", "Medef"),
+        # "X, pour qui, selon ses sources, …": the speaker is X, not the sources
+        ("C'est aussi l'avis du député Paul Lemoine, pour qui, selon ses propres sources, les "
+         "négociations ont échoué la semaine dernière.",
+         "les négociations ont échoué la semaine dernière", "Paul Lemoine"),
+        # "Comme l'a rappelé X, …"
+        ("Comme l'a rappelé la ministre de la Santé, Claire Dumas, les hôpitaux manquent de "
+         "personnel depuis des années.",
+         "les hôpitaux manquent de personnel depuis des années", "Claire Dumas"),
+        # "… comme le précise X", after a fronted subordinate clause
+        ("Cependant, si la sécurité est confiée à la police locale, l'armée ne va pas quitter "
+         "entièrement la région comme le précise le ministre de la Défense, Hervé Morin.",
+         "l'armée ne va pas quitter entièrement la région", "Hervé Morin"),
+        # "X s'est dit inquiet de …"
+        ("Le président du club, Marc Olivier, s'est dit inquiet de la baisse des affluences au "
+         "stade depuis le début de la saison.",
+         "inquiet de la baisse des affluences au stade depuis le début de la saison", "Marc Olivier"),
+    ],
+)
+def test_cues_that_are_not_a_verb_before_que(extractor: quoteattr.Extractor, text: str, words: str,
+                                             speaker: str) -> None:
+    quote = only_quote(extractor, text)
+    assert (quote.text, quote.kind) == (words, "indirect")
+    assert quote.speaker is not None and speaker in (quote.speaker.name, quote.speaker.text)
+
+
+def test_headline_with_selon_at_its_end(extractor: quoteattr.Extractor) -> None:
+    text = ("Emploi : Le nombre de postes supprimés atteint 12 000 selon la FSU\n\n"
+            "12 mars 2014. - La fédération a publié mardi son bilan annuel.")
+    quote = extract(extractor, text)[0]
+    assert (quote.text, quote.cue) == ("Le nombre de postes supprimés atteint 12 000", "selon")
+    assert quote.speaker is not None and quote.speaker.name == "FSU"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "selon" meaning "depending on", after a conjunction or a relative pronoun
+        "Ces délits sont punis de dix ans de prison ou, selon les tribunaux, d'une amende très lourde.",
+        "La statue représente la déesse qui, selon la légende, aurait fondé la ville au cinquième siècle.",
+        # after a que-clause has begun
+        "Rappelons qu'au Sénat, selon les premiers résultats, la gauche garde une courte majorité.",
+        # "Pour X, <apposition> :" only introduces a quotation
+        "Pour Jean Dufresne, le secrétaire général du syndicat : « Nous attendons des actes du "
+        "gouvernement dès la rentrée ».",
+    ],
+)
+def test_selon_and_pour_that_attribute_no_reported_clause(extractor: quoteattr.Extractor,
+                                                         text: str) -> None:
+    assert [q for q in extract(extractor, text) if q.kind == "indirect"] == []

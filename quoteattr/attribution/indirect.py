@@ -39,6 +39,10 @@ _QUE_AHEAD = regex.compile(r"\bqu(?:e\b|['’])", regex.IGNORECASE)
 _CLAUSE_PUNCT = " \t\n\r\u00a0\u202f.;:!?,…"
 _COMPARATIVES = {"plus", "moins", "autant", "aussi", "davantage", "mieux", "pire", "même", "tel", "telle", "si"}
 _SELON_WORDS = {"selon", "après", "pour"}
+_DASHES = {"-", "–", "—"}
+_ADVERBIAL_WORDS = 8
+_COMME_CLITICS = {"le", "l'", "l’", "il", "elle", "ils", "elles", "on"}
+_NOT_BEFORE_PARENTHETICAL = {"qui", "que", "qu'", "qu’", "dont", "où", "ou", "et", "mais", "ni"}
 _NESTING_WINDOW = 8
 _OBJECT_VERBS = {"annoncer", "confirmer", "promettre", "démentir", "indiquer", "expliquer", "estimer"}
 _OBJECT_MIN_WORDS = 4
@@ -235,6 +239,73 @@ def _infinitive_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int]
     return None
 
 
+def _comme_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
+    """Return the clause that a "comme" incise attributes.
+
+    "Comme l'a rappelé X, les hôpitaux manquent …" attributes the clause after the incise;
+    "l'armée ne va pas quitter la région comme le précise X" the clause before "comme",
+    from its sentence start or, after a fronted subordinate clause, from the last comma.
+    """
+    parse = ctx.parse
+    j = verb.first - 1
+    while j >= 0 and (parse.tokens[j].pos == "AUX" or parse.tokens[j].text.lower() in _COMME_CLITICS):
+        j -= 1
+    if j < 0 or parse.tokens[j].text.lower() != "comme" or j == verb.first - 1:
+        return None
+    sentence = parse.tokens[verb.head].sent
+    bounds = parse.sentences[sentence]
+    if j == bounds.first or _opens_clause(parse, j):
+        comma = _np_comma(parse, verb.last, bounds.last)
+        if comma is None:
+            return None
+        span = _clause_after(ctx, _skip_apposition(parse, comma, bounds.last), bounds.end)
+    else:
+        end = parse.tokens[j - 1].start if parse.tokens[j - 1].text == "," else parse.tokens[j].start
+        start = max(bounds.start, ctx.paragraphs[ctx.paragraph_index(parse.tokens[j].start)].start)
+        for k in reversed(parse.tokens_between(start, end)):
+            if parse.tokens[k].text == "," and _main_clause(parse, (parse.tokens[k].end, end)):
+                start = parse.tokens[k].end
+                break
+        span = _trim(ctx, start, end)
+    if span is None or not _has_finite_verb(parse, span):
+        return None
+    return span
+
+
+def _main_clause(parse: Parse, span: tuple[int, int]) -> bool:
+    """Return True when ``span`` opens with a noun phrase and holds a finite verb ("l'armée ne
+    va pas …"): a clause that can stand on its own after a fronted subordinate one."""
+    indices = list(parse.tokens_between(*span))
+    if len(indices) < _OBJECT_MIN_WORDS or parse.tokens[indices[0]].pos not in {"DET", "PROPN", "NOUN"}:
+        return False
+    return _has_finite_verb(parse, span)
+
+
+def _predicative_report(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
+    """Return the adjective phrase of "X s'est dit inquiet de …", "se disent prêts à …"."""
+    parse = ctx.parse
+    if verb.entry.lemma not in {"dire", "déclarer"}:
+        return None
+    j = verb.first - 1
+    while j >= 0 and parse.tokens[j].pos == "AUX":
+        j -= 1
+    if j < 0 or parse.tokens[j].text.lower() not in {"se", "s'", "s’"}:
+        return None
+    sentence = parse.tokens[verb.head].sent
+    k = verb.last + 1
+    while k < len(parse.tokens) and parse.tokens[k].pos == "ADV" and k <= verb.last + 3:
+        k += 1
+    if k >= len(parse.tokens) or parse.tokens[k].sent != sentence:
+        return None
+    token = parse.tokens[k]
+    if not (token.pos == "ADJ" or (token.pos == "VERB" and token.morph.get("VerbForm") == "Part")):
+        return None
+    first = verb.last + 1
+    start = parse.tokens[first].start
+    end = _first_break(ctx, start, _paragraph_bound(ctx, start, parse.sentences[sentence].end))
+    return _trim(ctx, start, _cut_coordination(ctx, k + 1, end))
+
+
 def _finite_report(parse: Parse, verb: VerbMatch) -> bool:
     """Return True for a finite reporting verb or a participle with its auxiliary."""
     token = parse.tokens[verb.head]
@@ -334,7 +405,12 @@ def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] |
 
 
 def _selon_clause(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int]] | None:
-    """Return (speaker head, clause span) for "selon X, …" or "…, selon X." at ``index``."""
+    """Return (speaker head, clause span) for a "selon X" cue at ``index``.
+
+    Three places: opening its clause ("Selon X, …", also after a dateline dash), closing it
+    ("…, selon X." and, in a headline, "… selon X"), or between commas inside it ("En février,
+    selon X, le réseau …"), where the clause after it is the reported one.
+    """
     parse = ctx.parse
     token = parse.tokens[index]
     word = token.text.lower()
@@ -347,24 +423,154 @@ def _selon_clause(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int
     first = index - 1 if word == "après" else index
     if word == "pour" and not _personal(ctx, head):
         return None
+    comma = _np_comma(parse, index, sentence.last)
+    if comma is not None:
+        comma = _skip_apposition(parse, comma, sentence.last)
     if first == sentence.first or _opens_clause(parse, first):
-        comma = _np_comma(parse, index, sentence.last)
         if comma is None:
             return None
-        comma = _skip_apposition(parse, comma, sentence.last)
-        end = _paragraph_bound(ctx, parse.tokens[comma].end, sentence.end)
-        end = _first_break(ctx, parse.tokens[comma].end, end)
-        if _holds_report(parse, comma + 1, end):
+        span = _clause_after(ctx, comma, sentence.end)
+        if span is None or (word == "pour" and _ends_at_colon_cue(ctx, span, sentence.end)
+                            and not _has_finite_verb(parse, span)):
             return None
-        return head, _trim(ctx, parse.tokens[comma].end, end)
-    if first > sentence.first and parse.tokens[first - 1].text == "," and word != "pour":
-        start = max(sentence.start, ctx.paragraphs[ctx.paragraph_index(parse.tokens[first].start)].start)
-        if _holds_report(parse, parse.token_at(start), parse.tokens[first - 1].start) or any(
-                parse.tokens[i].pos == "VERB" and reporting_verb_at(parse, i) is not None
-                for i in parse.tokens_between(start, parse.tokens[first - 1].start)):
+        return head, span
+    if word == "pour":
+        return None
+    closing = comma is None or _apposition_tail(parse, comma + 1, sentence.last)
+    if parse.tokens[first - 1].text == ",":
+        start = _clause_start(ctx, first, sentence.start)
+        before = (start, parse.tokens[first - 1].start)
+        if first > 1 and parse.tokens[first - 2].text.lower() in _NOT_BEFORE_PARENTHETICAL:
             return None
-        return head, _trim(ctx, start, parse.tokens[first - 1].start)
+        if closing:
+            return _closing_selon(ctx, head, before)
+        return _parenthetical_selon(ctx, head, before, comma, sentence.end)
+    if closing and comma is None and _personal(ctx, head):
+        return _closing_selon(ctx, head, (_clause_start(ctx, first, sentence.start), token.start))
     return None
+
+
+def _apposition_tail(parse: Parse, first: int, last: int) -> bool:
+    """Return True when tokens ``first`` to ``last`` only add to a noun phrase before them: an
+    apposition (", Claire Vasseur", ", ministre du Travail") or a source (", citant Tass")."""
+    if first > last:
+        return True
+    token = parse.tokens[first]
+    if token.pos not in {"DET", "NOUN", "ADJ", "PROPN", "NUM"} and name_run(parse, first) is None \
+            and token.text.lower() not in {"citant", "cité", "citée", "cités", "citées"}:
+        return False
+    return not any(parse.tokens[i].pos in {"VERB", "AUX"} and parse.tokens[i].morph.get("VerbForm") == "Fin"
+                   for i in range(first, last + 1))
+
+
+def _clause_after(ctx: DocumentContext, comma: int, sentence_end: int) -> tuple[int, int] | None:
+    """Return the reported clause after the comma that closes a "selon X" noun phrase."""
+    parse = ctx.parse
+    end = _paragraph_bound(ctx, parse.tokens[comma].end, sentence_end)
+    end = _first_break(ctx, parse.tokens[comma].end, end)
+    if _holds_report(parse, comma + 1, end):
+        return None
+    return _trim(ctx, parse.tokens[comma].end, end)
+
+
+def _clause_start(ctx: DocumentContext, first: int, sentence_start: int) -> int:
+    """Return where the clause before a cue at token ``first`` starts: its sentence, its
+    paragraph, or after a headline's colon ("Chômage : le nombre … selon la CGT")."""
+    parse = ctx.parse
+    start = max(sentence_start, ctx.paragraphs[ctx.paragraph_index(parse.tokens[first].start)].start)
+    colon = ctx.text.rfind(":", start, parse.tokens[first].start)
+    if colon >= 0 and not ctx.in_quote(colon):
+        start = colon + 1
+    return start
+
+
+def _closing_selon(ctx: DocumentContext, head: int, before: tuple[int, int]) -> tuple[int, tuple[int, int]] | None:
+    """Return the clause that a closing "selon X" attributes, unless it holds its own report."""
+    parse = ctx.parse
+    start, end = before
+    if _holds_report(parse, parse.token_at(start), end) or any(
+            _reports_itself(parse, i) for i in parse.tokens_between(start, end)):
+        return None
+    span = _trim(ctx, start, end)
+    return (head, span) if _has_finite_verb(parse, span) else None
+
+
+def _reports_itself(parse: Parse, index: int) -> bool:
+    """Return True for an active reporting verb with a tense ("a déclaré", "indique"), not a
+    passive ("ont été interpellés") or an adjectival participle ("les emplois menacés")."""
+    match = reporting_verb_at(parse, index)
+    return match is not None and match.head == index and _finite_report(parse, match) \
+        and not _passive(parse, index)
+
+
+def _parenthetical_selon(ctx: DocumentContext, head: int, before: tuple[int, int], comma: int,
+                         sentence_end: int) -> tuple[int, tuple[int, int]] | None:
+    """Return the clause after ", selon X," when only an adverbial comes before it.
+
+    "En février 2009, selon le groupe, le réseau comptait …" reports the clause after the
+    cue. After more than a short adverbial — a relative pronoun, a conjunction, "que" or a
+    finite verb ("la déesse qui, selon la légende, …", "… ou, selon les tribunaux, …") — the
+    cue qualifies part of a sentence that is no report.
+    """
+    parse = ctx.parse
+    words = [i for i in parse.tokens_between(*before) if parse.tokens[i].pos != "PUNCT"]
+    if not words or len(words) > _ADVERBIAL_WORDS or parse.tokens[words[-1]].pos in {"CCONJ", "PRON", "SCONJ"} \
+            or any(parse.tokens[i].text.lower() in _NOT_BEFORE_PARENTHETICAL for i in words) \
+            or _has_finite_verb(parse, before):
+        return None
+    span = _clause_after(ctx, comma, sentence_end)
+    if span is None or not _has_finite_verb(parse, span):
+        return None
+    return head, span
+
+
+def _has_finite_verb(parse: Parse, span: tuple[int, int]) -> bool:
+    """Return True when a finite verb lies in the character range ``span``."""
+    return any(parse.tokens[i].pos in {"VERB", "AUX"} and parse.tokens[i].morph.get("VerbForm") == "Fin"
+               for i in parse.tokens_between(*span))
+
+
+def _ends_at_colon_cue(ctx: DocumentContext, span: tuple[int, int], sentence_end: int) -> bool:
+    """Return True when a colon that opens a quotation follows ``span`` ("Pour X, son chef : « … »")."""
+    return _COLON_BREAK.match(ctx.text, span[1], min(len(ctx.text), sentence_end + 1)) is not None \
+        or _COLON_BREAK.match(ctx.text, span[1] + 1, min(len(ctx.text), sentence_end + 1)) is not None
+
+
+def _pour_qui(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int]] | None:
+    """Return (speaker head, clause span) for "X, pour qui …" at the token "pour" ``index``.
+
+    The speaker is the person or body before "pour"; the clause runs from after "qui" (and a
+    ", selon ses sources," right after it) to the end of the sentence.
+    """
+    parse = ctx.parse
+    if index + 2 >= len(parse.tokens) or index == 0 or parse.tokens[index].text.lower() != "pour" \
+            or parse.tokens[index + 1].text.lower() != "qui":
+        return None
+    sentence = parse.tokens[index].sent
+    j = index - 1
+    if parse.tokens[j].text == ",":
+        j -= 1
+    if j < 0 or parse.tokens[j].sent != sentence:
+        return None
+    run = name_run(parse, j)
+    head = run[0] if run is not None else j
+    if parse.tokens[head].pos not in {"NOUN", "PROPN"} and run is None or not _personal(ctx, head):
+        return None
+    first = index + 2
+    if parse.tokens[first].text == ",":
+        closing = next((k for k in range(first + 1, min(first + 10, len(parse.tokens)))
+                        if parse.tokens[k].text == ","), None)
+        if closing is None or _has_finite_verb(parse, (parse.tokens[first].end, parse.tokens[closing].start)):
+            return None
+        first = closing + 1
+    if first >= len(parse.tokens) or parse.tokens[first].sent != sentence:
+        return None
+    start = parse.tokens[first].start
+    sentence_end = parse.sentences[sentence].end
+    end = _first_break(ctx, start, _paragraph_bound(ctx, start, sentence_end))
+    end = _cut_coordination(ctx, first + 1, end)
+    span = _trim(ctx, start, end)
+    return (head, span) if _has_finite_verb(parse, span) else None
 
 
 def _holds_report(parse: Parse, first: int, end: int) -> bool:
@@ -380,8 +586,13 @@ def _holds_report(parse: Parse, first: int, end: int) -> bool:
 
 
 def _opens_clause(parse: Parse, index: int) -> bool:
-    """Return True when ``index`` follows a colon or a line start (a headline "Selon X, …")."""
+    """Return True when ``index`` follows a colon, a line start (a headline "Selon X, …") or a
+    dateline's dash ("5 juillet 2012. - Selon X, …")."""
     previous = parse.tokens[index - 1] if index > 0 else None
+    if previous is not None and previous.text in _DASHES and index > 1:
+        before = parse.tokens[index - 2]
+        if before.text[-1:] in {".", ":"} or "\n" in parse.text[before.end:previous.start]:
+            return True
     return previous is None or previous.text[-1:] in {":", "\n", ".", "!", "?", "…", ";", "»"} \
         or "\n" in parse.text[previous.end:parse.tokens[index].start]
 
@@ -470,7 +681,7 @@ def find_reported(ctx: DocumentContext) -> list[Finding]:
     parse = ctx.parse
     findings = []
     for index in range(len(parse.tokens)):
-        selon = _selon_clause(ctx, index)
+        selon = _selon_clause(ctx, index) or _pour_qui(ctx, index)
         if selon is not None:
             head, (start, end) = selon
             if end - start >= 12 and not any(f.start <= start < f.end for f in findings):
@@ -484,8 +695,9 @@ def find_reported(ctx: DocumentContext) -> list[Finding]:
             continue
         if parse.tokens[index].pos == "NOUN" and (index == 0 or parse.tokens[index - 1].pos != "PROPN"):
             continue
-        span = (_que_clause(ctx, verb) or _infinitive_clause(ctx, verb)
-                or _directive_clause(ctx, verb) or _inverted_incise(ctx, verb))
+        span = (_comme_incise(ctx, verb) or _que_clause(ctx, verb) or _predicative_report(ctx, verb)
+                or _infinitive_clause(ctx, verb) or _directive_clause(ctx, verb)
+                or _inverted_incise(ctx, verb))
         nominal = span is None
         if nominal:
             span = _object_clause(ctx, verb)

@@ -17,6 +17,7 @@ from quoteattr.attribution.mentions import (
     pronoun_mention,
 )
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
+from quoteattr.lexicons import speech_nouns
 from quoteattr.parse.base import Parse
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -339,7 +340,8 @@ def selon_head(parse: Parse, index: int, last: int) -> int | None:
     """Return the head of the noun phrase after "selon" / "après" / "pour" at token ``index``.
 
     A name is returned by its first token; honorifics are stepped over; a comma before any
-    noun means there is no noun phrase. ``last`` is the last token that may be read.
+    noun means there is no noun phrase. A speech noun gives way to its author ("selon un
+    communiqué de la police" → "police"). ``last`` is the last token that may be read.
     """
     for j in range(index + 1, min(index + 8, last + 1)):
         token = parse.tokens[j]
@@ -349,8 +351,19 @@ def selon_head(parse: Parse, index: int, last: int) -> int | None:
         if run is not None:
             return run[0]
         if token.pos in {"PROPN", "NOUN", "PRON"} and token.text not in HONORIFICS:
-            return j
+            return _author_of(parse, j, last) if token.lemma.lower() in speech_nouns() else j
     return None
+
+
+def _author_of(parse: Parse, noun: int, last: int) -> int:
+    """Return the head of "de X" after a speech noun ("un communiqué de la police"), or the noun."""
+    k = noun + 1
+    while k <= last and parse.tokens[k].pos == "ADJ":
+        k += 1
+    if k > last or parse.tokens[k].text.lower() not in {"de", "du", "des", "d'", "d’"}:
+        return noun
+    author = selon_head(parse, k, last)
+    return noun if author is None else author
 
 
 def resolve(parse: Parse, head: int, table: EntityTable, preferred: list[str]) -> ResolvedSpeaker:

@@ -53,3 +53,34 @@ def test_object_clause_needs_a_subject_before_the_verb() -> None:
         W("de", "ADP", head=4, dep="case"), W("départs", "NOUN", head=2, dep="nmod"),
         W("volontaires", "ADJ", head=4, dep="amod"), W(".", "PUNCT", head=0, dep="punct", glue=True))
     assert reported(parse) == []
+
+
+FINITE = {"VerbForm": "Fin"}
+
+
+def test_selon_between_commas_after_an_adverbial_reports_the_clause_after_it() -> None:
+    # En 2009 , selon le groupe , le réseau comptait dix mille points .
+    parse = make_parse(
+        W("En", "ADP", head=1, dep="case"), W("2009", "NUM", head=9, dep="obl:mod"),
+        W(",", "PUNCT", glue=True, head=9), W("selon", "ADP", head=5, dep="case"),
+        W("le", "DET", head=5, dep="det"), W("groupe", "NOUN", head=9, dep="obl:mod"),
+        W(",", "PUNCT", glue=True, head=9), W("le", "DET", head=8, dep="det"),
+        W("réseau", "NOUN", head=9, dep="nsubj"),
+        W("comptait", "VERB", dep="ROOT", lemma="compter", morph=FINITE),
+        W("dix", "NUM", head=12, dep="nummod"), W("mille", "NUM", head=12, dep="nummod"),
+        W("points", "NOUN", head=9, dep="obj"), W(".", "PUNCT", glue=True, head=9))
+    assert reported(parse) == [("le réseau comptait dix mille points", "le groupe")]
+
+
+def test_selon_between_commas_after_a_conjunction_reports_nothing() -> None:
+    # Une amende ou , selon les juges , la prison sera requise . ("selon" = "depending on")
+    parse = make_parse(
+        W("Une", "DET", head=1, dep="det"), W("amende", "NOUN", head=11, dep="nsubj:pass"),
+        W("ou", "CCONJ", head=9, dep="cc"), W(",", "PUNCT", glue=True, head=11),
+        W("selon", "ADP", head=6, dep="case"), W("les", "DET", head=6, dep="det"),
+        W("juges", "NOUN", head=11, dep="obl:mod"), W(",", "PUNCT", glue=True, head=11),
+        W("la", "DET", head=9, dep="det"), W("prison", "NOUN", head=1, dep="conj"),
+        W("sera", "AUX", head=11, dep="aux:pass", morph=FINITE),
+        W("requise", "VERB", dep="ROOT", lemma="requérir", morph=PARTICIPLE),
+        W(".", "PUNCT", glue=True, head=11))
+    assert reported(parse) == []
