@@ -375,15 +375,17 @@ def _narrates(ctx: DocumentContext, start: int, end: int) -> bool:
 def _combine(direct: list[Finding], reported: list[Finding]) -> list[Finding]:
     """Merge direct and reported findings: a report that holds a quoted fragment is mixed.
 
-    A report is dropped when its verb is a direct quote's incise, when it cuts across a
+    A report is dropped when its verb is a direct quote's incise (not when the report comes
+    before the colon that opens the quote: "X a précisé que … : « … »"), when it cuts across a
     direct quote, or when a direct quote with a cue of its own fills most of it.
     """
-    direct_verbs = {f.verb.head for f in direct if f.verb is not None}
+    direct_verbs = {f.verb.head: f for f in direct if f.verb is not None}
     starts = [d.start for d in direct]
     absorbed: set[int] = set()
     results = []
     for report in reported:
-        if report.verb is not None and report.verb.head in direct_verbs:
+        shared = direct_verbs.get(report.verb.head) if report.verb is not None else None
+        if shared is not None and not (shared.cue == "colon" and report.end < shared.start):
             continue
         first = bisect_left(starts, report.start)
         inside = []

@@ -169,3 +169,78 @@ def test_headline_with_selon_at_its_end(extractor: quoteattr.Extractor) -> None:
 def test_selon_and_pour_that_attribute_no_reported_clause(extractor: quoteattr.Extractor,
                                                          text: str) -> None:
     assert [q for q in extract(extractor, text) if q.kind == "indirect"] == []
+
+
+# --- que-clauses: what opens one and what does not -------------------------------------------------
+
+def test_que_glued_to_an_opening_guillemet_opens_the_reported_clause(extractor: quoteattr.Extractor) -> None:
+    text = "Le syndicat SUD-Rail a relevé qu'« aucune mesure de sécurité n'avait été prise sur le chantier »."
+    quote = only_quote(extractor, text)
+    assert quote.text.strip("« »") == "aucune mesure de sécurité n'avait été prise sur le chantier"
+    assert quote.speaker is not None and quote.speaker.name == "SUD-Rail"
+    assert quote.verb is not None and quote.verb.lemma == "relever"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le maire a tout fait pour qu'un accord soit trouvé avant la fin du mois de juin.",
+        "Les élus ont voté le texte afin qu'il entre en vigueur dès le premier janvier prochain.",
+        "La police a multiplié les patrouilles, bien que le nombre d'incidents dans le quartier soit en baisse.",
+        "Le préfet a renforcé les contrôles vu que les accidents se sont multipliés sur cette route.",
+        "Force ouvrière espérait une hausse de 3 % ainsi que la prime exceptionnelle réclamée par tous.",
+        "Le gouvernement a expliqué alors que la crise s'aggravait de jour en jour dans le pays.",
+        "Le ministre a regretté le fait que les négociations aient échoué une nouvelle fois cette semaine.",
+        # relative "que" whose antecedent is the verb's object
+        "Le musée présente aussi quelques-unes des expositions qu'il entend organiser pour son centenaire.",
+        # a negated report of a noun phrase is no report
+        "La police n'a pas confirmé le lien entre ces arrestations et les prochains Jeux olympiques.",
+    ],
+)
+def test_que_that_is_no_complementiser_gives_no_report(extractor: quoteattr.Extractor, text: str) -> None:
+    assert [q for q in extract(extractor, text) if q.kind in {"indirect", "mixed"}] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # the addressee is the verb's object: its "que" is still a complementiser
+        ("Moscou a averti les Occidentaux qu'une livraison de missiles à longue portée serait une "
+         "escalade.", "une livraison de missiles à longue portée serait une escalade", "Moscou"),
+        # "plus tard" is a time, not a comparative
+        ("Le porte-parole de l'armée a rapporté plus tard que trois soldats avaient été blessés lors "
+         "de l'attaque.", "trois soldats avaient été blessés lors de l'attaque", "Le porte-parole de l'armée"),
+        # a "ni" inside quote marks does not cut the clause
+        ("La ministre de l'Industrie, Ana Reyes, a affirmé que son pays ne voulait « dépendre d'aucune "
+         "puissance, ni à l'est ni au nord ».",
+         "son pays ne voulait « dépendre d'aucune puissance, ni à l'est ni au nord »", "Ana Reyes"),
+    ],
+)
+def test_que_clauses_that_are_reports(extractor: quoteattr.Extractor, text: str, words: str,
+                                      speaker: str) -> None:
+    quote = only_quote(extractor, text)
+    assert quote.text == words
+    assert quote.speaker is not None and speaker in (quote.speaker.name, quote.speaker.text)
+
+
+def test_report_before_a_colon_quote_keeps_both(extractor: quoteattr.Extractor) -> None:
+    text = ("Le député Nock Kader, élu du nord, a précisé que les milices armées ne représentaient pas "
+            "la population : « Au nord, toutes les communautés vivent ensemble. »")
+    quotes = extract(extractor, text)
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "les milices armées ne représentaient pas la population"),
+        ("direct", "Au nord, toutes les communautés vivent ensemble.")]
+    assert all(q.speaker is not None and q.speaker.name == "Nock Kader" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le trafic reprendra normalement dans la matinée, a indiqué la direction. Rester prudent sur "
+        "les routes demeure la consigne.",
+        "Le calme est revenu dans le quartier, a précisé la préfecture. Qu'en pensent les habitants ?",
+    ],
+)
+def test_incise_check_stops_at_the_sentence_end(extractor: quoteattr.Extractor, text: str) -> None:
+    quote = only_quote(extractor, text)
+    assert quote.text == text.split(",")[0]

@@ -14,13 +14,23 @@ import regex
 from quoteattr.attribution.completion import complete, recent_speakers
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.findings import Finding
-from quoteattr.attribution.mentions import is_time_word, name_run
+from quoteattr.attribution.mentions import is_person_noun, is_time_word, name_run
 from quoteattr.attribution.speakers import resolve, selon_head, subject_of
-from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
+from quoteattr.attribution.verbs import VerbMatch, negated, reporting_verb_at
 from quoteattr.lexicons import organization_nouns, person_nouns, speech_nouns
-from quoteattr.parse.base import Parse
+from quoteattr.parse.base import Parse, Token
 
-_QUE = {"que", "qu'", "qu’"}
+_QUE = {"que", "qu'", "qu’", "qu"}
+_CONTENT_NOUNS = {"espoir", "conviction", "certitude", "crainte", "idée", "hypothèse", "souhait", "sentiment",
+                  "impression", "assurance", "garantie", "promesse", "regret", "inquiétude", "volonté",
+                  "preuve", "confirmation", "information", "rumeur", "nouvelle", "annonce", "message",
+                  "avertissement", "menace", "espérance", "opinion", "avis", "position", "thèse"}
+_ADDRESSEE_VERBS = {"prévenir", "avertir", "informer", "assurer", "convaincre", "persuader", "rassurer",
+                    "alerter", "menacer", "interpeller", "accuser", "prier", "supplier", "implorer",
+                    "exhorter", "conseiller", "féliciter", "rappeler", "mettre en garde"}
+_CONJUNCTION_HEADS = {"ainsi", "alors", "bien", "vu", "pour", "afin", "tandis", "parce", "dès", "après", "avant",
+                      "sans", "depuis", "pendant", "sorte", "fait", "condition", "donné", "lors", "ce", "sitôt",
+                      "tant", "malgré", "encore"}
 _INFINITIVE_VERBS = {"dire", "affirmer", "assurer", "estimer", "déclarer", "reconnaître",
                      "admettre", "nier", "démentir", "contester", "prétendre", "avouer", "espérer",
                      "juger", "promettre", "jurer", "certifier", "confier", "regretter", "reprocher",
@@ -47,6 +57,12 @@ _NESTING_WINDOW = 8
 _OBJECT_VERBS = {"annoncer", "confirmer", "promettre", "démentir", "indiquer", "expliquer", "estimer"}
 _OBJECT_MIN_WORDS = 4
 _ANAPHORIC_NOUNS = {"information", "nouvelle", "annonce", "rumeur", "propos", "fait", "chiffre", "version"}
+
+
+def _window(parse: Parse, index: int, size: int) -> list[Token]:
+    """Return up to ``size`` tokens after token ``index``, never past the end of its sentence."""
+    sentence = parse.tokens[index].sent
+    return [t for t in parse.tokens[index + 1:index + 1 + size] if t.sent == sentence]
 
 
 def _trim(ctx: DocumentContext, start: int, end: int) -> tuple[int, int]:
@@ -106,9 +122,9 @@ def _cut_coordination(ctx: DocumentContext, first: int, end: int) -> int:
                 j += 1
             if has_predicate and j < len(parse.tokens) and parse.tokens[j].pos == "VERB" \
                     and reporting_verb_at(parse, j) is not None and parse.tokens[j].start < end \
-                    and any(t.text.lower() in _QUE for t in parse.tokens[j + 1:j + 4]):
+                    and any(t.text.lower() in _QUE for t in _window(parse, j, 3)):
                 return token.start
-            if token.text == "," and _tail_starts(parse, k + 1):
+            if token.text == "," and _tail_starts(parse, k + 1) and not ctx.in_quote(token.start):
                 return token.start
         k += 1
     return end
@@ -129,7 +145,7 @@ def _tail_starts(parse: Parse, index: int) -> bool:
     words = parse.text[parse.tokens[index].start:parse.tokens[index].start + 20].lower()
     if words.startswith("mais ") and not words.startswith(("mais qu", "mais que")):
         return _finite_before_comma(parse, index + 1)
-    return words.startswith(("alors qu", "tandis qu", "avant de", "avant d'", "sans ", "afin de",
+    return words.startswith(("alors qu", "tandis qu", "ni ", "avant de", "avant d'", "sans ", "afin de",
                              "tout en ", "contrairement", "au moment où", "pendant qu"))
 
 
@@ -186,6 +202,42 @@ def _directive_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] 
     return None
 
 
+def _complementiser(parse: Parse, k: int, verb: VerbMatch) -> bool:
+    """Return True when the "que" at token ``k`` opens the verb's complement clause.
+
+    It does not after a comparative ("plus … que", but "plus tard que" is a time), inside a
+    conjunction ("ainsi que", "alors que", "bien que", "pour que", "afin que", "vu que"), after
+    "le fait" or "ce", nor as the relative pronoun of the verb's object ("présente des
+    activités qu'il entend organiser"; "a dit à des proches que", "a averti Kiev que" are
+    addressees).
+    """
+    token = parse.tokens[k]
+    previous = parse.tokens[k - 1].text.lower()
+    if previous in _CONJUNCTION_HEADS:
+        return False
+    if token.pos == "PRON" and parse.tokens[token.head].dep.startswith("acl") and any(
+            _thing_object(parse, j, verb) for j in range(verb.last + 1, k)):
+        return False
+    for j in range(max(verb.last + 1, k - 3), k):
+        word = parse.tokens[j].text.lower()
+        following = parse.tokens[j + 1].text.lower()
+        if word in _COMPARATIVES and parse.tokens[j - 1].text.lower() != "pour" \
+                and not (word == "plus" and following in {"tard", "tôt"}):
+            return False
+    return True
+
+
+def _thing_object(parse: Parse, index: int, verb: VerbMatch) -> bool:
+    """Return True when token ``index`` is the verb's object and names a thing, not someone
+    told ("présente des activités", but "a averti Kiev", "a prévenu les habitants")."""
+    token = parse.tokens[index]
+    if verb.entry.lemma in _ADDRESSEE_VERBS:
+        return False
+    return token.dep == "obj" and token.head in {verb.head, verb.first, verb.last} and token.pos == "NOUN" \
+        and token.ent != "PER" and not is_person_noun(token.lemma) and not is_person_noun(token.text) \
+        and not is_time_word(parse, index) and token.lemma.lower() not in _CONTENT_NOUNS
+
+
 def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
     """Return the span of the "que" clause governed by ``verb``."""
     parse = ctx.parse
@@ -196,15 +248,15 @@ def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None
         if token.sent != sentence or token.text in {".", "«", ";", ":"}:
             return None
         if token.text.lower() in _QUE and token.pos in {"SCONJ", "PRON", "ADV"}:
-            if k + 1 >= len(parse.tokens) or parse.tokens[k + 1].sent != sentence:
+            after = k + 1
+            if token.text.lower() == "qu" and after < len(parse.tokens) and parse.tokens[after].text in {"'", "’"}:
+                after += 1
+            if after >= len(parse.tokens) or parse.tokens[after].sent != sentence \
+                    or not _complementiser(parse, k, verb):
                 return None
-            window = range(max(verb.last + 1, k - 3), k)
-            if any(parse.tokens[j].text.lower() in _COMPARATIVES
-                   and parse.tokens[j - 1].text.lower() != "pour" for j in window):
-                return None
-            start = parse.tokens[k + 1].start
+            start = parse.tokens[after].start
             end = _first_break(ctx, start, _paragraph_bound(ctx, start, sentence_end))
-            end = _cut_coordination(ctx, k + 2, end)
+            end = _cut_coordination(ctx, after + 1, end)
             return _trim(ctx, start, end)
         if token.pos == "VERB" and token.morph.get("VerbForm") != "Part" and reporting_verb_at(parse, k) is None:
             return None
@@ -358,7 +410,7 @@ def _object_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | N
     """
     parse = ctx.parse
     if verb.entry.lemma not in _OBJECT_VERBS or not _finite_report(parse, verb) \
-            or ctx.in_quote(parse.tokens[verb.head].start):
+            or ctx.in_quote(parse.tokens[verb.head].start) or negated(parse, verb.head):
         return None
     sentence = parse.tokens[verb.head].sent
     first = _object_start(parse, verb, sentence)
@@ -369,7 +421,7 @@ def _object_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | N
     end = _cut_coordination(ctx, first + 1, end)
     start, end = _trim(ctx, start, end)
     words = [i for i in parse.tokens_between(start, end) if parse.tokens[i].pos != "PUNCT"]
-    if len(words) < _OBJECT_MIN_WORDS:
+    if len(words) < _OBJECT_MIN_WORDS or _ends_at_colon_cue(ctx, (start, end), parse.sentences[sentence].end):
         return None
     return start, end
 
@@ -382,7 +434,7 @@ def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] |
         first -= 1
     if first == 0 or parse.tokens[first - 1].text != ",":
         return None
-    following = parse.tokens[verb.last + 1:verb.last + 6]
+    following = _window(parse, verb.last, 5)
     if any(t.text.lower() in _QUE or (t.pos == "VERB" and t.morph.get("VerbForm") == "Inf") for t in following):
         return None
     sentence = parse.sentences[parse.tokens[verb.head].sent]
@@ -399,7 +451,7 @@ def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] |
         return None
     for i in content:
         if parse.tokens[i].pos == "VERB" and reporting_verb_at(parse, i) is not None and any(
-                t.text.lower() in _QUE for t in parse.tokens[i + 1:i + 5]):
+                t.text.lower() in _QUE for t in _window(parse, i, 4)):
             return None
     return _trim(ctx, start, end)
 
@@ -578,7 +630,7 @@ def _holds_report(parse: Parse, first: int, end: int) -> bool:
     k = first
     while k < len(parse.tokens) and parse.tokens[k].start < end:
         if parse.tokens[k].pos == "VERB" and reporting_verb_at(parse, k) is not None:
-            following = parse.tokens[k + 1:k + 6]
+            following = _window(parse, k, 5)
             if any(t.text.lower() in _QUE or t.text == ":" for t in following):
                 return True
         k += 1

@@ -84,3 +84,31 @@ def test_selon_between_commas_after_a_conjunction_reports_nothing() -> None:
         W("requise", "VERB", dep="ROOT", lemma="requérir", morph=PARTICIPLE),
         W(".", "PUNCT", glue=True, head=11))
     assert reported(parse) == []
+
+
+def _que_sentence(before_que: tuple[W, ...], que_pos: str = "SCONJ") -> Parse:
+    """Return "Le maire a dit <before_que> que la ville paiera ." with the given words before "que"."""
+    n = len(before_que)
+    words = (W("Le", "DET", head=1, dep="det"), W("maire", "NOUN", head=3, dep="nsubj"),
+             W("a", "AUX", head=3, dep="aux:tense", morph=FINITE),
+             W("dit", "VERB", dep="ROOT", lemma="dire", morph=PARTICIPLE), *before_que,
+             W("que", que_pos, head=7 + n, dep="mark"), W("la", "DET", head=6 + n, dep="det"),
+             W("ville", "NOUN", head=7 + n, dep="nsubj"),
+             W("paiera", "VERB", head=3, dep="ccomp", lemma="payer", morph=FINITE),
+             W(".", "PUNCT", glue=True, head=3))
+    return make_parse(*words)
+
+
+def test_que_after_a_reporting_verb_is_a_complementiser() -> None:
+    assert reported(_que_sentence(())) == [("la ville paiera", "Le maire")]
+
+
+def test_que_inside_a_conjunction_is_no_complementiser() -> None:
+    # Le maire a dit ainsi que la ville paiera .
+    assert reported(_que_sentence((W("ainsi", "ADV", head=3, dep="advmod"),))) == []
+
+
+def test_plus_tard_before_que_is_a_time_not_a_comparative() -> None:
+    # Le maire a dit plus tard que la ville paiera .
+    words = (W("plus", "ADV", head=5, dep="advmod"), W("tard", "ADV", head=3, dep="advmod"))
+    assert reported(_que_sentence(words)) == [("la ville paiera", "Le maire")]
