@@ -244,3 +244,21 @@ def test_report_before_a_colon_quote_keeps_both(extractor: quoteattr.Extractor) 
 def test_incise_check_stops_at_the_sentence_end(extractor: quoteattr.Extractor, text: str) -> None:
     quote = only_quote(extractor, text)
     assert quote.text == text.split(",")[0]
+
+
+# --- the subject finder: "qui" as the subject of a report ------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Cette décision a été critiquée par Paul Martin, ministre de l'Industrie, qui a déclaré au "
+         "Sénat que le gouvernement refusait le plan.", "Paul Martin"),
+        ("Le patronat a jugé la hausse insuffisante, comme la CGT qui demandait de porter le salaire "
+         "minimum à 1 700 euros, ni les autres syndicats.", "CGT"),
+    ],
+)
+def test_relative_qui_gives_its_antecedent_as_speaker(extractor: quoteattr.Extractor, text: str,
+                                                      speaker: str) -> None:
+    reports = [q for q in extract(extractor, text) if q.kind == "indirect"]
+    assert len(reports) == 1
+    assert reports[0].speaker is not None and reports[0].speaker.name == speaker

@@ -97,6 +97,9 @@ def _own_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> in
     clitic = _inverted_pronoun(parse, verb)
     if clitic is not None:
         return clitic
+    antecedent = _relative_antecedent(parse, verb, excluded)
+    if antecedent is not None:
+        return antecedent
     governing = _governing_verb(parse, verb)
     if governing is not None:
         return _own_subject(parse, governing, excluded)
@@ -124,6 +127,36 @@ def _own_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> in
                 and not _has_preposition(parse, child) and not is_time_word(parse, child):
             return child
     return None
+
+
+def _relative_antecedent(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:
+    """Return the antecedent of "qui" when it is the verb's subject ("la CGT qui demandait …");
+    a role in apposition gives way to the name before it ("Paul Martin, ministre de
+    l'Industrie, qui a déclaré que …" → "Paul Martin")."""
+    sentence = parse.tokens[verb.head].sent
+    j = verb.first - 1
+    while j >= 0 and parse.tokens[j].sent == sentence and (
+            parse.tokens[j].pos in {"AUX", "ADV"} or parse.tokens[j].text.lower() in _SKIPPED_BEFORE_VERB
+            or parse.tokens[j].text.lower() in _RELATIVE_CLITICS):
+        j -= 1
+    if j < 1 or parse.tokens[j].text.lower() != "qui" or parse.tokens[j].sent != sentence:
+        return None
+    k = j - 1
+    if parse.tokens[k].text == ",":
+        k -= 1
+    if k < 0 or parse.tokens[k].sent != sentence or not _outside(parse, k, excluded):
+        return None
+    head = _noun_phrase_head(parse, k, sentence)
+    if head is None or name_run(parse, head) is not None:
+        return head
+    first = head
+    while first > 0 and parse.tokens[first - 1].pos in {"DET", "ADJ"}:
+        first -= 1
+    if first >= 2 and parse.tokens[first - 1].text == "," and parse.tokens[first - 2].sent == sentence:
+        run = name_run(parse, first - 2)
+        if run is not None and not all(parse.tokens[i].ent == "LOC" for i in run):
+            return run[0]
+    return head
 
 
 def _governing_verb(parse: Parse, verb: VerbMatch) -> VerbMatch | None:
@@ -181,6 +214,7 @@ _CITING_ASIDE = regex.compile(r",\s*(?:citant|cité(?:e|s|es)?\s+par)\s+[^,;:.]{
 _SKIPPED_BEFORE_VERB = {"ne", "n'", "n’", "lui-même", "elle-même", "eux-mêmes", "elles-mêmes",
                         "lui", "elle", "aussi", "même"}
 _NP_CLIMB_DEPS = {"nmod", "flat", "flat:name", "amod"}
+_RELATIVE_CLITICS = {"se", "s'", "s’", "lui", "leur", "l'", "l’", "le", "la", "les", "en", "y"}
 
 
 def _subject_before(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:

@@ -90,3 +90,17 @@ def test_speakers_selon_head_keeps_a_speech_noun_without_author() -> None:
                        W(",", "PUNCT", glue=True))
     head = selon_head(parse, 0, len(parse.tokens) - 1)
     assert head is not None and parse.tokens[head].text == "communiqué"
+
+
+def test_speakers_relative_qui_resolves_to_the_name_its_role_stands_for() -> None:
+    # Paul Martin , ministre , qui a déclaré
+    parse = make_parse(W("Paul", "PROPN", ent="PER", head=6, dep="obl:agent"),
+                       W("Martin", "PROPN", ent="PER", head=0, dep="flat:name"),
+                       W(",", "PUNCT", glue=True, head=3), W("ministre", "NOUN", head=0, dep="appos"),
+                       W(",", "PUNCT", glue=True, head=3), W("qui", "PRON", head=7, dep="nsubj"),
+                       W("a", "AUX", head=7, dep="aux:tense"),
+                       W("déclaré", "VERB", head=3, dep="acl:relcl", lemma="déclarer"))
+    match = reporting_verb_at(parse, 7)
+    assert match is not None
+    subject = subject_of(parse, match, (0, 0))
+    assert subject is not None and parse.tokens[subject].text == "Paul"
