@@ -9,16 +9,21 @@ rapporte qu'Ouchakov a déclaré que …") gives one quote, the relay's outlet l
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from quoteattr.attribution.completion import complete, recent_speakers
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.mentions import is_person_noun, is_time_word, name_run
-from quoteattr.attribution.speakers import resolve, selon_head, subject_of
+from quoteattr.attribution.speakers import find_subject, resolve, selon_head, subject_of
 from quoteattr.attribution.verbs import VerbMatch, negated, reporting_verb_at
 from quoteattr.lexicons import organization_nouns, person_nouns, speech_nouns
 from quoteattr.parse.base import Parse, Token
+
+CueFound = tuple[str, int, tuple[int, int]]
+"""A cue without a verb: the rule that found it, the speaker's head token, the clause span."""
 
 _QUE = {"que", "qu'", "qu’", "qu"}
 _CONTENT_NOUNS = {"espoir", "conviction", "certitude", "crainte", "idée", "hypothèse", "souhait", "sentiment",
@@ -456,8 +461,8 @@ def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] |
     return _trim(ctx, start, end)
 
 
-def _selon_clause(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int]] | None:
-    """Return (speaker head, clause span) for a "selon X" cue at ``index``.
+def _selon_clause(ctx: DocumentContext, index: int) -> CueFound | None:
+    """Return (rule, speaker head, clause span) for a "selon X" cue at ``index``.
 
     Three places: opening its clause ("Selon X, …", also after a dateline dash), closing it
     ("…, selon X." and, in a headline, "… selon X"), or between commas inside it ("En février,
@@ -485,7 +490,7 @@ def _selon_clause(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int
         if span is None or (word == "pour" and _ends_at_colon_cue(ctx, span, sentence.end)
                             and not _has_finite_verb(parse, span)):
             return None
-        return head, span
+        return "selon_clause", head, span
     if word == "pour":
         return None
     closing = comma is None or _apposition_tail(parse, comma + 1, sentence.last)
@@ -496,7 +501,8 @@ def _selon_clause(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int
             return None
         if closing:
             return _closing_selon(ctx, head, before)
-        return _parenthetical_selon(ctx, head, before, comma, sentence.end)
+        parenthetical = _parenthetical_selon(ctx, head, before, comma, sentence.end)
+        return None if parenthetical is None else ("selon_parenthetical", *parenthetical)
     if closing and comma is None and _personal(ctx, head):
         return _closing_selon(ctx, head, (_clause_start(ctx, first, sentence.start), token.start))
     return None
@@ -536,7 +542,7 @@ def _clause_start(ctx: DocumentContext, first: int, sentence_start: int) -> int:
     return start
 
 
-def _closing_selon(ctx: DocumentContext, head: int, before: tuple[int, int]) -> tuple[int, tuple[int, int]] | None:
+def _closing_selon(ctx: DocumentContext, head: int, before: tuple[int, int]) -> CueFound | None:
     """Return the clause that a closing "selon X" attributes, unless it holds its own report."""
     parse = ctx.parse
     start, end = before
@@ -544,7 +550,7 @@ def _closing_selon(ctx: DocumentContext, head: int, before: tuple[int, int]) -> 
             _reports_itself(parse, i) for i in parse.tokens_between(start, end)):
         return None
     span = _trim(ctx, start, end)
-    return (head, span) if _has_finite_verb(parse, span) else None
+    return ("selon_clause", head, span) if _has_finite_verb(parse, span) else None
 
 
 def _reports_itself(parse: Parse, index: int) -> bool:
@@ -588,8 +594,8 @@ def _ends_at_colon_cue(ctx: DocumentContext, span: tuple[int, int], sentence_end
         or _COLON_BREAK.match(ctx.text, span[1] + 1, min(len(ctx.text), sentence_end + 1)) is not None
 
 
-def _pour_qui(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int]] | None:
-    """Return (speaker head, clause span) for "X, pour qui …" at the token "pour" ``index``.
+def _pour_qui(ctx: DocumentContext, index: int) -> CueFound | None:
+    """Return (rule, speaker head, clause span) for "X, pour qui …" at the token "pour" ``index``.
 
     The speaker is the person or body before "pour"; the clause runs from after "qui" (and a
     ", selon ses sources," right after it) to the end of the sentence.
@@ -622,7 +628,7 @@ def _pour_qui(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int]] |
     end = _first_break(ctx, start, _paragraph_bound(ctx, start, sentence_end))
     end = _cut_coordination(ctx, first + 1, end)
     span = _trim(ctx, start, end)
-    return (head, span) if _has_finite_verb(parse, span) else None
+    return ("pour_qui", head, span) if _has_finite_verb(parse, span) else None
 
 
 def _holds_report(parse: Parse, first: int, end: int) -> bool:
@@ -728,6 +734,26 @@ def _personal(ctx: DocumentContext, head: int) -> bool:
         or ctx.table.has_role_word(token.lemma.lower())
 
 
+_SPAN_RULES: tuple[tuple[str, Callable[[DocumentContext, VerbMatch], tuple[int, int] | None]], ...] = (
+    ("comme_incise", _comme_incise),
+    ("que_clause", _que_clause),
+    ("predicative_report", _predicative_report),
+    ("infinitive_complement", _infinitive_clause),
+    ("directive_clause", _directive_clause),
+    ("inverted_incise", _inverted_incise),
+    ("object_clause", _object_clause),
+)
+
+
+def _reported_span(ctx: DocumentContext, verb: VerbMatch) -> tuple[str, tuple[int, int]] | None:
+    """Return the reported words of a reporting verb and the rule that found them, in rule order."""
+    for name, rule in _SPAN_RULES:
+        span = rule(ctx, verb)
+        if span is not None:
+            return name, span
+    return None
+
+
 def find_reported(ctx: DocumentContext) -> list[Finding]:
     """Return the indirect quotes of a document, in document order."""
     parse = ctx.parse
@@ -735,10 +761,11 @@ def find_reported(ctx: DocumentContext) -> list[Finding]:
     for index in range(len(parse.tokens)):
         selon = _selon_clause(ctx, index) or _pour_qui(ctx, index)
         if selon is not None:
-            head, (start, end) = selon
+            rule, head, (start, end) = selon
             if end - start >= 12 and not any(f.start <= start < f.end for f in findings):
                 speaker = resolve(parse, head, ctx.table, [])
                 finding = Finding(start, end, "indirect", "selon", speaker, None, confidence=0.75)
+                finding.cite(rule, "subject_relative" if rule == "pour_qui" else "selon_head", speaker.rule)
                 sentence = parse.sentences[parse.tokens[index].sent]
                 findings.append(complete(ctx, finding, [(sentence.start, sentence.end)]))
             continue
@@ -747,21 +774,20 @@ def find_reported(ctx: DocumentContext) -> list[Finding]:
             continue
         if parse.tokens[index].pos == "NOUN" and (index == 0 or parse.tokens[index - 1].pos != "PROPN"):
             continue
-        span = (_comme_incise(ctx, verb) or _que_clause(ctx, verb) or _predicative_report(ctx, verb)
-                or _infinitive_clause(ctx, verb) or _directive_clause(ctx, verb)
-                or _inverted_incise(ctx, verb))
-        nominal = span is None
-        if nominal:
-            span = _object_clause(ctx, verb)
-        if span is None or span[1] - span[0] < 8:
+        found = _reported_span(ctx, verb)
+        if found is None or found[1][1] - found[1][0] < 8:
             continue
-        start, end = span
-        head = subject_of(parse, verb, (start, end))
-        if nominal and (head is None or head > verb.first):
+        rule, (start, end) = found
+        head = find_subject(parse, verb, (start, end))
+        if rule == "object_clause" and (head is None or head.index > verb.first):
             continue
-        speaker = resolve(parse, head, ctx.table, recent_speakers(ctx, start)) if head is not None else None
-        confidence = (0.65 if nominal else 0.8) if speaker is not None else 0.45
-        finding = Finding(start, end, "indirect", "verb", speaker, verb, confidence=confidence)
+        if head is None:
+            finding = Finding(start, end, "indirect", "verb", None, verb, confidence=0.45).cite(rule)
+        else:
+            speaker = resolve(parse, head.index, ctx.table, recent_speakers(ctx, start))
+            confidence = 0.65 if rule == "object_clause" else 0.8
+            finding = Finding(start, end, "indirect", "verb", speaker, verb, confidence=confidence)
+            finding.cite(rule, head.rule, speaker.rule)
         sentence = parse.sentences[parse.tokens[index].sent]
         region_end = _first_break(ctx, end, sentence.end) if end < sentence.end else sentence.end
         findings.append(complete(ctx, finding, [(sentence.start, max(region_end, end))]))
@@ -782,6 +808,7 @@ def _merge_relays(findings: list[Finding]) -> list[Finding]:
         if relaying and finding.speaker is not None:
             names = {r[2] for r in finding.relays}
             finding.relays = [r for r in outer.relays if r[2] not in names] + finding.relays
+            finding.cite("relay_nesting")
             kept.remove(outer)
             kept.append(finding)
     return sorted(kept, key=lambda f: f.start)
