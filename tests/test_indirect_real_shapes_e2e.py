@@ -262,3 +262,28 @@ def test_relative_qui_gives_its_antecedent_as_speaker(extractor: quoteattr.Extra
     reports = [q for q in extract(extractor, text) if q.kind == "indirect"]
     assert len(reports) == 1
     assert reports[0].speaker is not None and reports[0].speaker.name == speaker
+
+
+# --- evidence: each new construction is named by its own rule ----------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        ("Chez Orange, la direction a confirmé jeudi un plan de suppression de 1 200 emplois.",
+         ["object_clause", "subject_before"]),
+        ("En mars 2010, selon le Groupe La Poste, le réseau comptait encore 17 000 points de contact.",
+         ["selon_parenthetical", "selon_head"]),
+        ("Les organisations patronales tel le Medef pour qui seule une hausse liée aux prix serait "
+         "acceptable ont quitté la réunion.", ["pour_qui", "subject_relative"]),
+        ("Comme l'a rappelé la ministre de la Santé, Claire Dumas, les hôpitaux manquent de personnel.",
+         ["comme_incise"]),
+        ("Le président du club s'est dit inquiet de la baisse des affluences au stade.",
+         ["predicative_report"]),
+        ("Cette décision a été critiquée par Paul Martin, ministre de l'Industrie, qui a déclaré que le "
+         "gouvernement refusait le plan.", ["que_clause", "subject_relative"]),
+    ],
+)
+def test_new_constructions_name_their_rules_in_evidence(extractor: quoteattr.Extractor, text: str,
+                                                        rules: list[str]) -> None:
+    quote = only_quote(extractor, text)
+    assert quote.evidence[:len(rules)] == rules
