@@ -13,6 +13,7 @@ from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.direct import attribute_quote
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.indirect import find_reported
+from quoteattr.attribution.relays import carry_relays
 from quoteattr.attribution.verbs import reporting_verb_at, verb_span
 from quoteattr.calibration import CalibrationTable, load_calibration
 from quoteattr.budget import BudgetExceeded, budgets_available, time_budget
@@ -368,6 +369,7 @@ def find_findings(ctx: DocumentContext) -> list[Finding]:
                 names = {r[2] for r in finding.relays}
                 finding.relays = [r for r in relays if r[2] not in names] + finding.relays
                 finding.cite("passage_announcer")
+    carry_relays(ctx.text, ctx.parse, ctx.paragraph_index, findings)
     for finding in findings:
         if finding.speaker is None:
             finding.cite("no_speaker")

@@ -287,3 +287,45 @@ def test_new_constructions_name_their_rules_in_evidence(extractor: quoteattr.Ext
                                                         rules: list[str]) -> None:
     quote = only_quote(extractor, text)
     assert quote.evidence[:len(rules)] == rules
+
+
+# --- outlets against speakers ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "relays"),
+    [
+        # the outlet cites a source: the source speaks, the outlet relays
+        ("Les deux pays reprendront leurs pourparlers la semaine prochaine, a rapporté Kyodo, citant "
+         "une source diplomatique.", "une source diplomatique", ["Kyodo"]),
+        # an outlet's relay cue before the speaker's own incise
+        ("Les troupes se retireront de la zone d'ici dimanche, rapporte Reuters, a déclaré le ministre "
+         "de la Défense.", "le ministre de la Défense", ["Reuters"]),
+        # "Selon l'agence X, le ministre …": X is no apposition of the minister
+        ("Selon l'agence Tass, le ministre russe des Affaires étrangères a expliqué que les discussions "
+         "se poursuivraient.", "le ministre russe des Affaires étrangères", ["Tass"]),
+        # nobody else is named: the outlet is the speaker
+        ("Les essais reprendront dans la région, a indiqué l'agence Yonhap.", "l'agence Yonhap", ["Yonhap"]),
+    ],
+)
+def test_outlet_relays_and_the_speaker_is_whoever_else_is_named(
+        extractor: quoteattr.Extractor, text: str, speaker: str, relays: list[str]) -> None:
+    quote = only_quote(extractor, text)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert [r.name for r in quote.relayed_by] == relays
+
+
+def test_framing_outlet_carries_to_the_next_report_of_the_same_speaker(extractor: quoteattr.Extractor) -> None:
+    text = ("Selon l'agence Tass, le ministre russe des Affaires étrangères a expliqué que les "
+            "discussions se poursuivraient. Il a ajouté que Moscou restait ouvert à une médiation.")
+    quotes = extract(extractor, text)
+    assert [q.text for q in quotes] == ["les discussions se poursuivraient",
+                                        "Moscou restait ouvert à une médiation"]
+    assert [[r.name for r in q.relayed_by] for q in quotes] == [["Tass"], ["Tass"]]
+    assert "relay_carried" in quotes[1].evidence
+
+
+def test_outlet_after_a_quote_does_not_carry(extractor: quoteattr.Extractor) -> None:
+    text = ("« La menace est grave », a dénoncé le porte-parole du gouvernement, Kenji Ota, rapporte "
+            "l'agence Kyodo. « Nous avons protesté par la voie diplomatique », a-t-il précisé.")
+    quotes = extract(extractor, text)
+    assert [[r.name for r in q.relayed_by] for q in quotes] == [["Kyodo"], []]

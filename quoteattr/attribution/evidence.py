@@ -85,6 +85,7 @@ RULES: tuple[Rule, ...] = (
     Rule("broadcast", "relay", "relay", "a broadcaster before a colon cue: à la télévision d'État :"),
     Rule("passage_announcer", "relay", "relay", "an outlet announcing a passage: Reuters rapporte :"),
     Rule("relay_nesting", "relay", "relay", "an outer relaying report folded into the report it holds"),
+    Rule("relay_carried", "relay", "relay", "the relays of the quote before, same speaker: Selon Tass, X a dit …. Il a ajouté …"),
     Rule("page_furniture", "modifier", "modifier", "the quote sits on a menu, timestamp or related-links line"),
 )
 

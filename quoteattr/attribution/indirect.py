@@ -431,12 +431,27 @@ def _object_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | N
     return start, end
 
 
-def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
-    """Return the unquoted words before an inverted incise ("…, a indiqué le ministère")."""
-    parse = ctx.parse
+def _incise_first(parse: Parse, verb: VerbMatch) -> int:
+    """Return the first token of an incise verb with its auxiliaries ("a indiqué")."""
     first = verb.first
     while first > 0 and parse.tokens[first - 1].pos == "AUX":
         first -= 1
+    return first
+
+
+def _subject_excluded(parse: Parse, rule: str, verb: VerbMatch, span: tuple[int, int]) -> tuple[int, int]:
+    """Return the stretch a report's subject may not come from: its words, and for an inverted
+    incise everything up to the incise ("…, rapporte Reuters, a déclaré le ministre": the
+    minister, not Reuters, utters the words)."""
+    if rule != "inverted_incise":
+        return span
+    return span[0], parse.tokens[_incise_first(parse, verb) - 1].start
+
+
+def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
+    """Return the unquoted words before an inverted incise ("…, a indiqué le ministère")."""
+    parse = ctx.parse
+    first = _incise_first(parse, verb)
     if first == 0 or parse.tokens[first - 1].text != ",":
         return None
     following = _window(parse, verb.last, 5)
@@ -778,7 +793,7 @@ def find_reported(ctx: DocumentContext) -> list[Finding]:
         if found is None or found[1][1] - found[1][0] < 8:
             continue
         rule, (start, end) = found
-        head = find_subject(parse, verb, (start, end))
+        head = find_subject(parse, verb, _subject_excluded(parse, rule, verb, (start, end)))
         if rule == "object_clause" and (head is None or head.index > verb.first):
             continue
         if head is None:

@@ -314,7 +314,21 @@ def _name_before_apposition(parse: Parse, first: int) -> list[int] | None:
     if before >= 0 and (parse.tokens[before].pos == "ADP"
                         or parse.tokens[before].text.lower() in _PREPOSITIONS):
         return None
+    if _after_source_cue(parse, run[0]):
+        return None
     return run
+
+
+def _after_source_cue(parse: Parse, first: int) -> bool:
+    """Return True when a name ends a "selon …" phrase ("Selon l'agence de presse russe Tass"):
+    it is a source, never the apposition of the subject that follows it."""
+    for k in range(first - 1, max(-1, first - 7), -1):
+        token = parse.tokens[k]
+        if token.text.lower() in {"selon", "après"}:
+            return True
+        if token.pos not in {"DET", "NOUN", "ADJ", "ADP"} or token.text[:1].isupper():
+            return False
+    return False
 
 
 def describe(parse: Parse, head: int) -> Mention:
