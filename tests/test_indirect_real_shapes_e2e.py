@@ -329,3 +329,21 @@ def test_outlet_after_a_quote_does_not_carry(extractor: quoteattr.Extractor) -> 
             "l'agence Kyodo. « Nous avons protesté par la voie diplomatique », a-t-il précisé.")
     quotes = extract(extractor, text)
     assert [[r.name for r in q.relayed_by] for q in quotes] == [["Kyodo"], []]
+
+
+# --- organisations as speakers keep their whole noun phrase ------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("La Confédération générale du travail (CGT) estime que le nombre d'emplois menacés a doublé "
+         "depuis mai.", "La Confédération générale du travail (CGT)"),
+        ("Le syndicat SUD-PTT a relevé que l'enquête interne avait été retardée par la direction.",
+         "Le syndicat SUD-PTT"),
+    ],
+)
+def test_organisation_speaker_keeps_its_whole_noun_phrase(extractor: quoteattr.Extractor, text: str,
+                                                          mention: str) -> None:
+    quote = only_quote(extractor, text)
+    assert quote.speaker is not None
+    assert (quote.speaker.text, quote.speaker.kind) == (mention, "organization")

@@ -332,7 +332,25 @@ def _after_source_cue(parse: Parse, first: int) -> bool:
 
 
 def describe(parse: Parse, head: int) -> Mention:
-    """Return the mention whose head (or any name token) is ``head``."""
+    """Return the mention whose head (or any name token) is ``head``.
+
+    An organisation keeps the acronym in brackets that follows it ("La Confédération générale
+    du travail (CGT)").
+    """
+    mention = _describe(parse, head)
+    if mention.kind != "organization":
+        return mention
+    k = parse.token_at(mention.end)
+    if 0 <= k and k + 2 < len(parse.tokens) and parse.tokens[k].text == "(" \
+            and parse.tokens[k + 2].text == ")" and parse.tokens[k + 1].text[:1].isupper() \
+            and parse.text[mention.end:parse.tokens[k].start].strip() == "":
+        return Mention(mention.start, parse.tokens[k + 2].end, mention.name, mention.role, mention.kind,
+                       mention.gender, mention.named)
+    return mention
+
+
+def _describe(parse: Parse, head: int) -> Mention:
+    """Return the mention around ``head``, before any bracketed acronym."""
     token = parse.tokens[head]
     if PRONOUN.match(token.text) and token.pos == "PRON":
         return pronoun_mention(parse, head)

@@ -159,3 +159,21 @@ def test_mentions_singular_description_after_a_name_stays_its_apposition() -> No
     mention = describe(parse, 4)
     assert mention_text(parse, mention) == "Marc Dupuis, le directeur"
     assert mention.name == "Marc Dupuis"
+
+
+def test_mentions_organisation_keeps_its_bracketed_acronym() -> None:
+    # La Confédération générale ( CGT ) estime
+    parse = make_parse(W("La", "DET"), W("Confédération", "NOUN", ent="ORG"), W("générale", "ADJ", ent="ORG"),
+                       W("(", "PUNCT"), W("CGT", "PROPN", ent="ORG", glue=True), W(")", "PUNCT", glue=True),
+                       W("estime", "VERB"))
+    mention = describe(parse, 1)
+    assert mention_text(parse, mention) == "La Confédération générale (CGT)"
+    assert mention.kind == "organization"
+
+
+def test_mentions_person_does_not_take_a_bracketed_party() -> None:
+    # Jean Dupont ( PS ) a dit
+    parse = make_parse(W("Jean", "PROPN", ent="PER"), W("Dupont", "PROPN", ent="PER"), W("(", "PUNCT"),
+                       W("PS", "PROPN", ent="ORG", glue=True), W(")", "PUNCT", glue=True), W("a", "AUX"),
+                       W("dit", "VERB"))
+    assert mention_text(parse, describe(parse, 0)) == "Jean Dupont"
