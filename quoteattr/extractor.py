@@ -13,6 +13,7 @@ from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.direct import attribute_quote
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.indirect import find_reported
+from quoteattr.attribution.relays import carry_relays
 from quoteattr.attribution.verbs import reporting_verb_at, verb_span
 from quoteattr.budget import BudgetExceeded, time_budget
 from quoteattr.calibration import CalibrationTable, load_calibration
@@ -387,6 +388,7 @@ def find_findings(ctx: DocumentContext) -> list[Finding]:
                 names = {r[2] for r in finding.relays}
                 finding.relays = [r for r in relays if r[2] not in names] + finding.relays
                 finding.cite("passage_announcer")
+    carry_relays(ctx.text, ctx.parse, ctx.paragraph_index, findings)
     for finding in findings:
         if finding.speaker is None:
             finding.cite("no_speaker")
@@ -423,15 +425,17 @@ def _narrates(ctx: DocumentContext, start: int, end: int) -> bool:
 def _combine(direct: list[Finding], reported: list[Finding]) -> list[Finding]:
     """Merge direct and reported findings: a report that holds a quoted fragment is mixed.
 
-    A report is dropped when its verb is a direct quote's incise, when it cuts across a
+    A report is dropped when its verb is a direct quote's incise (not when the report comes
+    before the colon that opens the quote: "X a précisé que … : « … »"), when it cuts across a
     direct quote, or when a direct quote with a cue of its own fills most of it.
     """
-    direct_verbs = {f.verb.head for f in direct if f.verb is not None}
+    direct_verbs = {f.verb.head: f for f in direct if f.verb is not None}
     starts = [d.start for d in direct]
     absorbed: set[int] = set()
     results = []
     for report in reported:
-        if report.verb is not None and report.verb.head in direct_verbs:
+        shared = direct_verbs.get(report.verb.head) if report.verb is not None else None
+        if shared is not None and not (shared.cue == "colon" and report.end < shared.start):
             continue
         first = bisect_left(starts, report.start)
         inside = []

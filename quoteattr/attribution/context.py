@@ -27,10 +27,12 @@ class DocumentContext:
     findings: list[Finding] = field(default_factory=list)
     _paragraph_starts: list[int] = field(default_factory=list, repr=False)
     _furniture_starts: list[int] = field(default_factory=list, repr=False)
+    _quote_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self._paragraph_starts = [p.start for p in self.paragraphs]
         self._furniture_starts = [s for s, _ in self.furniture]
+        self._quote_starts = [c.open_start for c in self.candidates]
 
     @classmethod
     def build(cls, text: str, parse: Parse, outlets: OutletMatcher) -> DocumentContext:
@@ -48,6 +50,11 @@ class DocumentContext:
     def paragraph_index(self, offset: int) -> int:
         """Return the index of the paragraph that holds (or precedes) ``offset``."""
         return max(0, bisect_right(self._paragraph_starts, offset) - 1)
+
+    def in_quote(self, offset: int) -> bool:
+        """Return True when ``offset`` lies between the marks of a quote candidate."""
+        index = bisect_right(self._quote_starts, offset) - 1
+        return index >= 0 and offset < self.candidates[index].close_end
 
     def in_furniture(self, start: int, end: int) -> bool:
         """Return True when ``[start, end)`` lies on a furniture line (menu, timestamp)."""

@@ -51,13 +51,19 @@ RULES: tuple[Rule, ...] = (
     Rule("no_cue", "span", "direct", "a quoted span with no cue: a scare quote or a title, kept below the threshold"),
     # Reported speech.
     Rule("selon_clause", "span", "indirect", "Selon X, the reported clause"),
+    Rule("selon_parenthetical", "span", "indirect", "En février, selon X, the reported clause"),
+    Rule("pour_qui", "span", "indirect", "X, pour qui the reported clause"),
+    Rule("comme_incise", "span", "indirect", "the reported clause comme le précise X; comme l'a dit X, the clause"),
     Rule("que_clause", "span", "indirect", "X a déclaré que the reported clause"),
+    Rule("predicative_report", "span", "indirect", "X s'est dit inquiet de the reported words"),
     Rule("infinitive_complement", "span", "indirect", "X a promis de the reported clause"),
     Rule("directive_clause", "span", "indirect", "X a appelé les habitants à the reported clause"),
     Rule("inverted_incise", "span", "indirect", "the reported clause, a indiqué X"),
+    Rule("object_clause", "span", "indirect", "a noun phrase object that is what was said: X a confirmé un plan de …"),
     Rule("mixed_fragment", "span", "mixed", "a report that holds a quoted fragment: X a dit que « … »"),
     # Speakers: where the subject was found, then how it was resolved to a name.
     Rule("subject_clitic", "speaker", "subject", "an inverted clitic: a-t-il dit, dit-elle"),
+    Rule("subject_relative", "speaker", "subject", "the antecedent of qui: X, ministre, qui a déclaré; X pour qui"),
     Rule("subject_after_quote", "speaker", "subject", "the noun phrase after an incise verb: », prévient X"),
     Rule("subject_before", "speaker", "subject", "the noun phrase right before the verb: X, ministre, a dit"),
     Rule("subject_dependency", "speaker", "subject", "the nominal subject in the parse tree"),
@@ -79,6 +85,7 @@ RULES: tuple[Rule, ...] = (
     Rule("broadcast", "relay", "relay", "a broadcaster before a colon cue: à la télévision d'État :"),
     Rule("passage_announcer", "relay", "relay", "an outlet announcing a passage: Reuters rapporte :"),
     Rule("relay_nesting", "relay", "relay", "an outer relaying report folded into the report it holds"),
+    Rule("relay_carried", "relay", "relay", "the relays of the quote before, same speaker: Selon Tass, X a dit …. Il a ajouté …"),
     Rule("page_furniture", "modifier", "modifier", "the quote sits on a menu, timestamp or related-links line"),
 )
 

@@ -16,13 +16,26 @@ import regex
 from quoteattr.attribution.completion import complete, recent_speakers
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.findings import Finding
-from quoteattr.attribution.mentions import is_time_word, name_run
+from quoteattr.attribution.mentions import is_person_noun, is_time_word, name_run
 from quoteattr.attribution.speakers import find_subject, resolve, selon_head, subject_of
-from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
-from quoteattr.lexicons import organization_nouns, person_nouns
-from quoteattr.parse.base import Parse
+from quoteattr.attribution.verbs import VerbMatch, negated, reporting_verb_at
+from quoteattr.lexicons import organization_nouns, person_nouns, speech_nouns
+from quoteattr.parse.base import Parse, Token
 
-_QUE = {"que", "qu'", "qu’"}
+CueFound = tuple[str, int, tuple[int, int]]
+"""A cue without a verb: the rule that found it, the speaker's head token, the clause span."""
+
+_QUE = {"que", "qu'", "qu’", "qu"}
+_CONTENT_NOUNS = {"espoir", "conviction", "certitude", "crainte", "idée", "hypothèse", "souhait", "sentiment",
+                  "impression", "assurance", "garantie", "promesse", "regret", "inquiétude", "volonté",
+                  "preuve", "confirmation", "information", "rumeur", "nouvelle", "annonce", "message",
+                  "avertissement", "menace", "espérance", "opinion", "avis", "position", "thèse"}
+_ADDRESSEE_VERBS = {"prévenir", "avertir", "informer", "assurer", "convaincre", "persuader", "rassurer",
+                    "alerter", "menacer", "interpeller", "accuser", "prier", "supplier", "implorer",
+                    "exhorter", "conseiller", "féliciter", "rappeler", "mettre en garde"}
+_CONJUNCTION_HEADS = {"ainsi", "alors", "bien", "vu", "pour", "afin", "tandis", "parce", "dès", "après", "avant",
+                      "sans", "depuis", "pendant", "sorte", "fait", "condition", "donné", "lors", "ce", "sitôt",
+                      "tant", "malgré", "encore"}
 _INFINITIVE_VERBS = {"dire", "affirmer", "assurer", "estimer", "déclarer", "reconnaître",
                      "admettre", "nier", "démentir", "contester", "prétendre", "avouer", "espérer",
                      "juger", "promettre", "jurer", "certifier", "confier", "regretter", "reprocher",
@@ -41,7 +54,20 @@ _QUE_AHEAD = regex.compile(r"\bqu(?:e\b|['’])", regex.IGNORECASE)
 _CLAUSE_PUNCT = " \t\n\r\u00a0\u202f.;:!?,…"
 _COMPARATIVES = {"plus", "moins", "autant", "aussi", "davantage", "mieux", "pire", "même", "tel", "telle", "si"}
 _SELON_WORDS = {"selon", "après", "pour"}
+_DASHES = {"-", "–", "—"}
+_ADVERBIAL_WORDS = 8
+_COMME_CLITICS = {"le", "l'", "l’", "il", "elle", "ils", "elles", "on"}
+_NOT_BEFORE_PARENTHETICAL = {"qui", "que", "qu'", "qu’", "dont", "où", "ou", "et", "mais", "ni"}
 _NESTING_WINDOW = 8
+_OBJECT_VERBS = {"annoncer", "confirmer", "promettre", "démentir", "indiquer", "expliquer", "estimer"}
+_OBJECT_MIN_WORDS = 4
+_ANAPHORIC_NOUNS = {"information", "nouvelle", "annonce", "rumeur", "propos", "fait", "chiffre", "version"}
+
+
+def _window(parse: Parse, index: int, size: int) -> list[Token]:
+    """Return up to ``size`` tokens after token ``index``, never past the end of its sentence."""
+    sentence = parse.tokens[index].sent
+    return [t for t in parse.tokens[index + 1:index + 1 + size] if t.sent == sentence]
 
 
 def _trim(ctx: DocumentContext, start: int, end: int) -> tuple[int, int]:
@@ -101,9 +127,9 @@ def _cut_coordination(ctx: DocumentContext, first: int, end: int) -> int:
                 j += 1
             if has_predicate and j < len(parse.tokens) and parse.tokens[j].pos == "VERB" \
                     and reporting_verb_at(parse, j) is not None and parse.tokens[j].start < end \
-                    and any(t.text.lower() in _QUE for t in parse.tokens[j + 1:j + 4]):
+                    and any(t.text.lower() in _QUE for t in _window(parse, j, 3)):
                 return token.start
-            if token.text == "," and _tail_starts(parse, k + 1):
+            if token.text == "," and _tail_starts(parse, k + 1) and not ctx.in_quote(token.start):
                 return token.start
         k += 1
     return end
@@ -124,7 +150,7 @@ def _tail_starts(parse: Parse, index: int) -> bool:
     words = parse.text[parse.tokens[index].start:parse.tokens[index].start + 20].lower()
     if words.startswith("mais ") and not words.startswith(("mais qu", "mais que")):
         return _finite_before_comma(parse, index + 1)
-    return words.startswith(("alors qu", "tandis qu", "avant de", "avant d'", "sans ", "afin de",
+    return words.startswith(("alors qu", "tandis qu", "ni ", "avant de", "avant d'", "sans ", "afin de",
                              "tout en ", "contrairement", "au moment où", "pendant qu"))
 
 
@@ -181,6 +207,42 @@ def _directive_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] 
     return None
 
 
+def _complementiser(parse: Parse, k: int, verb: VerbMatch) -> bool:
+    """Return True when the "que" at token ``k`` opens the verb's complement clause.
+
+    It does not after a comparative ("plus … que", but "plus tard que" is a time), inside a
+    conjunction ("ainsi que", "alors que", "bien que", "pour que", "afin que", "vu que"), after
+    "le fait" or "ce", nor as the relative pronoun of the verb's object ("présente des
+    activités qu'il entend organiser"; "a dit à des proches que", "a averti Kiev que" are
+    addressees).
+    """
+    token = parse.tokens[k]
+    previous = parse.tokens[k - 1].text.lower()
+    if previous in _CONJUNCTION_HEADS:
+        return False
+    if token.pos == "PRON" and parse.tokens[token.head].dep.startswith("acl") and any(
+            _thing_object(parse, j, verb) for j in range(verb.last + 1, k)):
+        return False
+    for j in range(max(verb.last + 1, k - 3), k):
+        word = parse.tokens[j].text.lower()
+        following = parse.tokens[j + 1].text.lower()
+        if word in _COMPARATIVES and parse.tokens[j - 1].text.lower() != "pour" \
+                and not (word == "plus" and following in {"tard", "tôt"}):
+            return False
+    return True
+
+
+def _thing_object(parse: Parse, index: int, verb: VerbMatch) -> bool:
+    """Return True when token ``index`` is the verb's object and names a thing, not someone
+    told ("présente des activités", but "a averti Kiev", "a prévenu les habitants")."""
+    token = parse.tokens[index]
+    if verb.entry.lemma in _ADDRESSEE_VERBS:
+        return False
+    return token.dep == "obj" and token.head in {verb.head, verb.first, verb.last} and token.pos == "NOUN" \
+        and token.ent != "PER" and not is_person_noun(token.lemma) and not is_person_noun(token.text) \
+        and not is_time_word(parse, index) and token.lemma.lower() not in _CONTENT_NOUNS
+
+
 def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
     """Return the span of the "que" clause governed by ``verb``."""
     parse = ctx.parse
@@ -191,15 +253,15 @@ def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None
         if token.sent != sentence or token.text in {".", "«", ";", ":"}:
             return None
         if token.text.lower() in _QUE and token.pos in {"SCONJ", "PRON", "ADV"}:
-            if k + 1 >= len(parse.tokens) or parse.tokens[k + 1].sent != sentence:
+            after = k + 1
+            if token.text.lower() == "qu" and after < len(parse.tokens) and parse.tokens[after].text in {"'", "’"}:
+                after += 1
+            if after >= len(parse.tokens) or parse.tokens[after].sent != sentence \
+                    or not _complementiser(parse, k, verb):
                 return None
-            window = range(max(verb.last + 1, k - 3), k)
-            if any(parse.tokens[j].text.lower() in _COMPARATIVES
-                   and parse.tokens[j - 1].text.lower() != "pour" for j in window):
-                return None
-            start = parse.tokens[k + 1].start
+            start = parse.tokens[after].start
             end = _first_break(ctx, start, _paragraph_bound(ctx, start, sentence_end))
-            end = _cut_coordination(ctx, k + 2, end)
+            end = _cut_coordination(ctx, after + 1, end)
             return _trim(ctx, start, end)
         if token.pos == "VERB" and token.morph.get("VerbForm") != "Part" and reporting_verb_at(parse, k) is None:
             return None
@@ -234,15 +296,160 @@ def _infinitive_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int]
     return None
 
 
-def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
-    """Return the unquoted words before an inverted incise ("…, a indiqué le ministère")."""
+def _comme_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
+    """Return the clause that a "comme" incise attributes.
+
+    "Comme l'a rappelé X, les hôpitaux manquent …" attributes the clause after the incise;
+    "l'armée ne va pas quitter la région comme le précise X" the clause before "comme",
+    from its sentence start or, after a fronted subordinate clause, from the last comma.
+    """
     parse = ctx.parse
+    j = verb.first - 1
+    while j >= 0 and (parse.tokens[j].pos == "AUX" or parse.tokens[j].text.lower() in _COMME_CLITICS):
+        j -= 1
+    if j < 0 or parse.tokens[j].text.lower() != "comme" or j == verb.first - 1:
+        return None
+    sentence = parse.tokens[verb.head].sent
+    bounds = parse.sentences[sentence]
+    if j == bounds.first or _opens_clause(parse, j):
+        comma = _np_comma(parse, verb.last, bounds.last)
+        if comma is None:
+            return None
+        span = _clause_after(ctx, _skip_apposition(parse, comma, bounds.last), bounds.end)
+    else:
+        end = parse.tokens[j - 1].start if parse.tokens[j - 1].text == "," else parse.tokens[j].start
+        start = max(bounds.start, ctx.paragraphs[ctx.paragraph_index(parse.tokens[j].start)].start)
+        for k in reversed(parse.tokens_between(start, end)):
+            if parse.tokens[k].text == "," and _main_clause(parse, (parse.tokens[k].end, end)):
+                start = parse.tokens[k].end
+                break
+        span = _trim(ctx, start, end)
+    if span is None or not _has_finite_verb(parse, span):
+        return None
+    return span
+
+
+def _main_clause(parse: Parse, span: tuple[int, int]) -> bool:
+    """Return True when ``span`` opens with a noun phrase and holds a finite verb ("l'armée ne
+    va pas …"): a clause that can stand on its own after a fronted subordinate one."""
+    indices = list(parse.tokens_between(*span))
+    if len(indices) < _OBJECT_MIN_WORDS or parse.tokens[indices[0]].pos not in {"DET", "PROPN", "NOUN"}:
+        return False
+    return _has_finite_verb(parse, span)
+
+
+def _predicative_report(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
+    """Return the adjective phrase of "X s'est dit inquiet de …", "se disent prêts à …"."""
+    parse = ctx.parse
+    if verb.entry.lemma not in {"se dire", "se déclarer"}:
+        return None
+    sentence = parse.tokens[verb.head].sent
+    k = verb.last + 1
+    while k < len(parse.tokens) and parse.tokens[k].pos == "ADV" and k <= verb.last + 3:
+        k += 1
+    if k >= len(parse.tokens) or parse.tokens[k].sent != sentence:
+        return None
+    token = parse.tokens[k]
+    if not (token.pos == "ADJ" or (token.pos == "VERB" and token.morph.get("VerbForm") == "Part")):
+        return None
+    first = verb.last + 1
+    start = parse.tokens[first].start
+    end = _first_break(ctx, start, _paragraph_bound(ctx, start, parse.sentences[sentence].end))
+    return _trim(ctx, start, _cut_coordination(ctx, k + 1, end))
+
+
+def _finite_report(parse: Parse, verb: VerbMatch) -> bool:
+    """Return True for a finite reporting verb or a participle with its auxiliary."""
+    token = parse.tokens[verb.head]
+    if token.pos != "VERB":
+        return False
+    if token.morph.get("VerbForm") == "Fin":
+        return True
+    return token.morph.get("VerbForm") == "Part" and any(
+        parse.tokens[c].dep == "aux:tense" for c in parse.children[verb.head])
+
+
+def _object_start(parse: Parse, verb: VerbMatch, sentence: int) -> int | None:
+    """Return the first token of a noun phrase object after the verb, past adverbs and a day.
+
+    "estimer" takes its content as "à <number> <noun phrase>" ("estime à 75 000 le nombre
+    de …"); the span starts at "à".
+    """
+    k = verb.last + 1
+    while k < len(parse.tokens) and parse.tokens[k].sent == sentence and k <= verb.last + 4 and (
+            parse.tokens[k].pos == "ADV" or is_time_word(parse, k)):
+        k += 1
+    if k >= len(parse.tokens) or parse.tokens[k].sent != sentence:
+        return None
+    if verb.entry.lemma == "estimer":
+        following = parse.tokens[k + 1] if k + 1 < len(parse.tokens) else None
+        if parse.tokens[k].text.lower() == "à" and following is not None and following.text[:1].isdigit():
+            return k
+        return None
+    if parse.tokens[k].pos not in {"DET", "NOUN", "PROPN", "NUM", "ADJ"}:
+        return None
+    for j in range(k, min(k + 5, len(parse.tokens))):
+        token = parse.tokens[j]
+        if token.pos in {"NOUN", "PROPN"}:
+            governed = token.dep == "obj" and token.head in {verb.head, verb.first, verb.last}
+            lemma = token.lemma.lower()
+            content = lemma not in speech_nouns() and lemma not in _ANAPHORIC_NOUNS \
+                and not is_time_word(parse, j)
+            return k if governed and content else None
+        if token.pos not in {"DET", "NUM", "ADJ", "ADV"}:
+            return None
+    return None
+
+
+def _object_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
+    """Return the span of a noun phrase that is the report's content.
+
+    "la direction a confirmé mardi un plan de départs", "les syndicats ont annoncé le boycott
+    des instances", "la CGT estime à 75 000 le nombre d'emplois menacés": for verbs whose
+    object is what was said, the object and the rest of its clause are the reported words.
+    """
+    parse = ctx.parse
+    if verb.entry.lemma not in _OBJECT_VERBS or not _finite_report(parse, verb) \
+            or ctx.in_quote(parse.tokens[verb.head].start) or negated(parse, verb.head):
+        return None
+    sentence = parse.tokens[verb.head].sent
+    first = _object_start(parse, verb, sentence)
+    if first is None:
+        return None
+    start = parse.tokens[first].start
+    end = _first_break(ctx, start, _paragraph_bound(ctx, start, parse.sentences[sentence].end))
+    end = _cut_coordination(ctx, first + 1, end)
+    start, end = _trim(ctx, start, end)
+    words = [i for i in parse.tokens_between(start, end) if parse.tokens[i].pos != "PUNCT"]
+    if len(words) < _OBJECT_MIN_WORDS or _ends_at_colon_cue(ctx, (start, end), parse.sentences[sentence].end):
+        return None
+    return start, end
+
+
+def _incise_first(parse: Parse, verb: VerbMatch) -> int:
+    """Return the first token of an incise verb with its auxiliaries ("a indiqué")."""
     first = verb.first
     while first > 0 and parse.tokens[first - 1].pos == "AUX":
         first -= 1
+    return first
+
+
+def _subject_excluded(parse: Parse, rule: str, verb: VerbMatch, span: tuple[int, int]) -> tuple[int, int]:
+    """Return the stretch a report's subject may not come from: its words, and for an inverted
+    incise everything up to the incise ("…, rapporte Reuters, a déclaré le ministre": the
+    minister, not Reuters, utters the words)."""
+    if rule != "inverted_incise":
+        return span
+    return span[0], parse.tokens[_incise_first(parse, verb) - 1].start
+
+
+def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
+    """Return the unquoted words before an inverted incise ("…, a indiqué le ministère")."""
+    parse = ctx.parse
+    first = _incise_first(parse, verb)
     if first == 0 or parse.tokens[first - 1].text != ",":
         return None
-    following = parse.tokens[verb.last + 1:verb.last + 6]
+    following = _window(parse, verb.last, 5)
     if any(t.text.lower() in _QUE or (t.pos == "VERB" and t.morph.get("VerbForm") == "Inf") for t in following):
         return None
     sentence = parse.sentences[parse.tokens[verb.head].sent]
@@ -259,13 +466,18 @@ def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] |
         return None
     for i in content:
         if parse.tokens[i].pos == "VERB" and reporting_verb_at(parse, i) is not None and any(
-                t.text.lower() in _QUE for t in parse.tokens[i + 1:i + 5]):
+                t.text.lower() in _QUE for t in _window(parse, i, 4)):
             return None
     return _trim(ctx, start, end)
 
 
-def _selon_clause(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int]] | None:
-    """Return (speaker head, clause span) for "selon X, …" or "…, selon X." at ``index``."""
+def _selon_clause(ctx: DocumentContext, index: int) -> CueFound | None:
+    """Return (rule, speaker head, clause span) for a "selon X" cue at ``index``.
+
+    Three places: opening its clause ("Selon X, …", also after a dateline dash), closing it
+    ("…, selon X." and, in a headline, "… selon X"), or between commas inside it ("En février,
+    selon X, le réseau …"), where the clause after it is the reported one.
+    """
     parse = ctx.parse
     token = parse.tokens[index]
     word = token.text.lower()
@@ -278,24 +490,155 @@ def _selon_clause(ctx: DocumentContext, index: int) -> tuple[int, tuple[int, int
     first = index - 1 if word == "après" else index
     if word == "pour" and not _personal(ctx, head):
         return None
+    comma = _np_comma(parse, index, sentence.last)
+    if comma is not None:
+        comma = _skip_apposition(parse, comma, sentence.last)
     if first == sentence.first or _opens_clause(parse, first):
-        comma = _np_comma(parse, index, sentence.last)
         if comma is None:
             return None
-        comma = _skip_apposition(parse, comma, sentence.last)
-        end = _paragraph_bound(ctx, parse.tokens[comma].end, sentence.end)
-        end = _first_break(ctx, parse.tokens[comma].end, end)
-        if _holds_report(parse, comma + 1, end):
+        span = _clause_after(ctx, comma, sentence.end)
+        if span is None or (word == "pour" and _ends_at_colon_cue(ctx, span, sentence.end)
+                            and not _has_finite_verb(parse, span)):
             return None
-        return head, _trim(ctx, parse.tokens[comma].end, end)
-    if first > sentence.first and parse.tokens[first - 1].text == "," and word != "pour":
-        start = max(sentence.start, ctx.paragraphs[ctx.paragraph_index(parse.tokens[first].start)].start)
-        if _holds_report(parse, parse.token_at(start), parse.tokens[first - 1].start) or any(
-                parse.tokens[i].pos == "VERB" and reporting_verb_at(parse, i) is not None
-                for i in parse.tokens_between(start, parse.tokens[first - 1].start)):
+        return "selon_clause", head, span
+    if word == "pour":
+        return None
+    closing = comma is None or _apposition_tail(parse, comma + 1, sentence.last)
+    if parse.tokens[first - 1].text == ",":
+        start = _clause_start(ctx, first, sentence.start)
+        before = (start, parse.tokens[first - 1].start)
+        if first > 1 and parse.tokens[first - 2].text.lower() in _NOT_BEFORE_PARENTHETICAL:
             return None
-        return head, _trim(ctx, start, parse.tokens[first - 1].start)
+        if closing:
+            return _closing_selon(ctx, head, before)
+        parenthetical = _parenthetical_selon(ctx, head, before, comma, sentence.end)
+        return None if parenthetical is None else ("selon_parenthetical", *parenthetical)
+    if closing and comma is None and _personal(ctx, head):
+        return _closing_selon(ctx, head, (_clause_start(ctx, first, sentence.start), token.start))
     return None
+
+
+def _apposition_tail(parse: Parse, first: int, last: int) -> bool:
+    """Return True when tokens ``first`` to ``last`` only add to a noun phrase before them: an
+    apposition (", Claire Vasseur", ", ministre du Travail") or a source (", citant Tass")."""
+    if first > last:
+        return True
+    token = parse.tokens[first]
+    if token.pos not in {"DET", "NOUN", "ADJ", "PROPN", "NUM"} and name_run(parse, first) is None \
+            and token.text.lower() not in {"citant", "cité", "citée", "cités", "citées"}:
+        return False
+    return not any(parse.tokens[i].pos in {"VERB", "AUX"} and parse.tokens[i].morph.get("VerbForm") == "Fin"
+                   for i in range(first, last + 1))
+
+
+def _clause_after(ctx: DocumentContext, comma: int, sentence_end: int) -> tuple[int, int] | None:
+    """Return the reported clause after the comma that closes a "selon X" noun phrase."""
+    parse = ctx.parse
+    end = _paragraph_bound(ctx, parse.tokens[comma].end, sentence_end)
+    end = _first_break(ctx, parse.tokens[comma].end, end)
+    if _holds_report(parse, comma + 1, end):
+        return None
+    return _trim(ctx, parse.tokens[comma].end, end)
+
+
+def _clause_start(ctx: DocumentContext, first: int, sentence_start: int) -> int:
+    """Return where the clause before a cue at token ``first`` starts: its sentence, its
+    paragraph, or after a headline's colon ("Chômage : le nombre … selon la CGT")."""
+    parse = ctx.parse
+    start = max(sentence_start, ctx.paragraphs[ctx.paragraph_index(parse.tokens[first].start)].start)
+    colon = ctx.text.rfind(":", start, parse.tokens[first].start)
+    if colon >= 0 and not ctx.in_quote(colon):
+        start = colon + 1
+    return start
+
+
+def _closing_selon(ctx: DocumentContext, head: int, before: tuple[int, int]) -> CueFound | None:
+    """Return the clause that a closing "selon X" attributes, unless it holds its own report."""
+    parse = ctx.parse
+    start, end = before
+    if _holds_report(parse, parse.token_at(start), end) or any(
+            _reports_itself(parse, i) for i in parse.tokens_between(start, end)):
+        return None
+    span = _trim(ctx, start, end)
+    return ("selon_clause", head, span) if _has_finite_verb(parse, span) else None
+
+
+def _reports_itself(parse: Parse, index: int) -> bool:
+    """Return True for an active reporting verb with a tense ("a déclaré", "indique"), not a
+    passive ("ont été interpellés") or an adjectival participle ("les emplois menacés")."""
+    match = reporting_verb_at(parse, index)
+    return match is not None and match.head == index and _finite_report(parse, match) \
+        and not _passive(parse, index)
+
+
+def _parenthetical_selon(ctx: DocumentContext, head: int, before: tuple[int, int], comma: int,
+                         sentence_end: int) -> tuple[int, tuple[int, int]] | None:
+    """Return the clause after ", selon X," when only an adverbial comes before it.
+
+    "En février 2009, selon le groupe, le réseau comptait …" reports the clause after the
+    cue. After more than a short adverbial — a relative pronoun, a conjunction, "que" or a
+    finite verb ("la déesse qui, selon la légende, …", "… ou, selon les tribunaux, …") — the
+    cue qualifies part of a sentence that is no report.
+    """
+    parse = ctx.parse
+    words = [i for i in parse.tokens_between(*before) if parse.tokens[i].pos != "PUNCT"]
+    if not words or len(words) > _ADVERBIAL_WORDS or parse.tokens[words[-1]].pos in {"CCONJ", "PRON", "SCONJ"} \
+            or any(parse.tokens[i].text.lower() in _NOT_BEFORE_PARENTHETICAL for i in words) \
+            or _has_finite_verb(parse, before):
+        return None
+    span = _clause_after(ctx, comma, sentence_end)
+    if span is None or not _has_finite_verb(parse, span):
+        return None
+    return head, span
+
+
+def _has_finite_verb(parse: Parse, span: tuple[int, int]) -> bool:
+    """Return True when a finite verb lies in the character range ``span``."""
+    return any(parse.tokens[i].pos in {"VERB", "AUX"} and parse.tokens[i].morph.get("VerbForm") == "Fin"
+               for i in parse.tokens_between(*span))
+
+
+def _ends_at_colon_cue(ctx: DocumentContext, span: tuple[int, int], sentence_end: int) -> bool:
+    """Return True when a colon that opens a quotation follows ``span`` ("Pour X, son chef : « … »")."""
+    return _COLON_BREAK.match(ctx.text, span[1], min(len(ctx.text), sentence_end + 1)) is not None \
+        or _COLON_BREAK.match(ctx.text, span[1] + 1, min(len(ctx.text), sentence_end + 1)) is not None
+
+
+def _pour_qui(ctx: DocumentContext, index: int) -> CueFound | None:
+    """Return (rule, speaker head, clause span) for "X, pour qui …" at the token "pour" ``index``.
+
+    The speaker is the person or body before "pour"; the clause runs from after "qui" (and a
+    ", selon ses sources," right after it) to the end of the sentence.
+    """
+    parse = ctx.parse
+    if index + 2 >= len(parse.tokens) or index == 0 or parse.tokens[index].text.lower() != "pour" \
+            or parse.tokens[index + 1].text.lower() != "qui":
+        return None
+    sentence = parse.tokens[index].sent
+    j = index - 1
+    if parse.tokens[j].text == ",":
+        j -= 1
+    if j < 0 or parse.tokens[j].sent != sentence:
+        return None
+    run = name_run(parse, j)
+    head = run[0] if run is not None else j
+    if parse.tokens[head].pos not in {"NOUN", "PROPN"} and run is None or not _personal(ctx, head):
+        return None
+    first = index + 2
+    if parse.tokens[first].text == ",":
+        closing = next((k for k in range(first + 1, min(first + 10, len(parse.tokens)))
+                        if parse.tokens[k].text == ","), None)
+        if closing is None or _has_finite_verb(parse, (parse.tokens[first].end, parse.tokens[closing].start)):
+            return None
+        first = closing + 1
+    if first >= len(parse.tokens) or parse.tokens[first].sent != sentence:
+        return None
+    start = parse.tokens[first].start
+    sentence_end = parse.sentences[sentence].end
+    end = _first_break(ctx, start, _paragraph_bound(ctx, start, sentence_end))
+    end = _cut_coordination(ctx, first + 1, end)
+    span = _trim(ctx, start, end)
+    return ("pour_qui", head, span) if _has_finite_verb(parse, span) else None
 
 
 def _holds_report(parse: Parse, first: int, end: int) -> bool:
@@ -303,7 +646,7 @@ def _holds_report(parse: Parse, first: int, end: int) -> bool:
     k = first
     while k < len(parse.tokens) and parse.tokens[k].start < end:
         if parse.tokens[k].pos == "VERB" and reporting_verb_at(parse, k) is not None:
-            following = parse.tokens[k + 1:k + 6]
+            following = _window(parse, k, 5)
             if any(t.text.lower() in _QUE or t.text == ":" for t in following):
                 return True
         k += 1
@@ -311,8 +654,13 @@ def _holds_report(parse: Parse, first: int, end: int) -> bool:
 
 
 def _opens_clause(parse: Parse, index: int) -> bool:
-    """Return True when ``index`` follows a colon or a line start (a headline "Selon X, …")."""
+    """Return True when ``index`` follows a colon, a line start (a headline "Selon X, …") or a
+    dateline's dash ("5 juillet 2012. - Selon X, …")."""
     previous = parse.tokens[index - 1] if index > 0 else None
+    if previous is not None and previous.text in _DASHES and index > 1:
+        before = parse.tokens[index - 2]
+        if before.text[-1:] in {".", ":"} or "\n" in parse.text[before.end:previous.start]:
+            return True
     return previous is None or previous.text[-1:] in {":", "\n", ".", "!", "?", "…", ";", "»"} \
         or "\n" in parse.text[previous.end:parse.tokens[index].start]
 
@@ -397,10 +745,13 @@ def _personal(ctx: DocumentContext, head: int) -> bool:
 
 
 _SPAN_RULES: tuple[tuple[str, Callable[[DocumentContext, VerbMatch], tuple[int, int] | None]], ...] = (
+    ("comme_incise", _comme_incise),
     ("que_clause", _que_clause),
+    ("predicative_report", _predicative_report),
     ("infinitive_complement", _infinitive_clause),
     ("directive_clause", _directive_clause),
     ("inverted_incise", _inverted_incise),
+    ("object_clause", _object_clause),
 )
 
 
@@ -418,13 +769,13 @@ def find_reported(ctx: DocumentContext) -> list[Finding]:
     parse = ctx.parse
     findings = []
     for index in range(len(parse.tokens)):
-        selon = _selon_clause(ctx, index)
+        selon = _selon_clause(ctx, index) or _pour_qui(ctx, index)
         if selon is not None:
-            head, (start, end) = selon
+            rule, head, (start, end) = selon
             if end - start >= 12 and not any(f.start <= start < f.end for f in findings):
                 speaker = resolve(parse, head, ctx.table, [])
                 finding = Finding(start, end, "indirect", "selon", speaker, None, confidence=0.75)
-                finding.cite("selon_clause", "selon_head", speaker.rule)
+                finding.cite(rule, "subject_relative" if rule == "pour_qui" else "selon_head", speaker.rule)
                 sentence = parse.sentences[parse.tokens[index].sent]
                 findings.append(complete(ctx, finding, [(sentence.start, sentence.end)]))
             continue
@@ -437,12 +788,15 @@ def find_reported(ctx: DocumentContext) -> list[Finding]:
         if found is None or found[1][1] - found[1][0] < 8:
             continue
         rule, (start, end) = found
-        head = find_subject(parse, verb, (start, end))
+        head = find_subject(parse, verb, _subject_excluded(parse, rule, verb, (start, end)))
+        if rule == "object_clause" and (head is None or head.index > verb.first):
+            continue
         if head is None:
             finding = Finding(start, end, "indirect", "verb", None, verb, confidence=0.45).cite(rule)
         else:
             speaker = resolve(parse, head.index, ctx.table, recent_speakers(ctx, start))
-            finding = Finding(start, end, "indirect", "verb", speaker, verb, confidence=0.8)
+            confidence = 0.65 if rule == "object_clause" else 0.8
+            finding = Finding(start, end, "indirect", "verb", speaker, verb, confidence=confidence)
             finding.cite(rule, head.rule, speaker.rule)
         sentence = parse.sentences[parse.tokens[index].sent]
         region_end = _first_break(ctx, end, sentence.end) if end < sentence.end else sentence.end

@@ -288,6 +288,12 @@ def _named(parse: Parse, run: list[int], role_first: int | None,
                    _gender(parse, range(start_token, end_token + 1)), named=True)
 
 
+def _one_person(parse: Parse, run: list[int]) -> bool:
+    """Return True when a name is one person's (a plural description cannot stand for it)."""
+    return all(parse.tokens[i].ent == "PER" for i in run) and \
+        all(parse.tokens[i].morph.get("Number") != "Plur" for i in run)
+
+
 def _name_before_apposition(parse: Parse, first: int) -> list[int] | None:
     """Return the name that a description at ``first`` stands in apposition to ("X, le …")."""
     if first < 2 or parse.tokens[first - 1].text != ",":
@@ -297,17 +303,54 @@ def _name_before_apposition(parse: Parse, first: int) -> list[int] | None:
     run = name_run(parse, first - 2)
     if run is None or all(parse.tokens[i].ent == "LOC" for i in run):
         return None
+    if parse.tokens[first].morph.get("Number") == "Plur" and _one_person(parse, run):
+        return None
     before = run[0] - 1
+    while before >= 0 and parse.tokens[before].text[:1].isupper() and parse.tokens[before].pos in {"NOUN", "X", "ADJ"} \
+            and parse.tokens[before].ent == parse.tokens[run[0]].ent:
+        before -= 1
     if before >= 0 and parse.tokens[before].pos == "DET":
         before -= 1
     if before >= 0 and (parse.tokens[before].pos == "ADP"
                         or parse.tokens[before].text.lower() in _PREPOSITIONS):
         return None
+    if _after_source_cue(parse, run[0]):
+        return None
     return run
 
 
+def _after_source_cue(parse: Parse, first: int) -> bool:
+    """Return True when a name ends a "selon …" phrase ("Selon l'agence de presse russe Tass"):
+    it is a source, never the apposition of the subject that follows it."""
+    for k in range(first - 1, max(-1, first - 7), -1):
+        token = parse.tokens[k]
+        if token.text.lower() in {"selon", "après"}:
+            return True
+        if token.pos not in {"DET", "NOUN", "ADJ", "ADP"} or token.text[:1].isupper():
+            return False
+    return False
+
+
 def describe(parse: Parse, head: int) -> Mention:
-    """Return the mention whose head (or any name token) is ``head``."""
+    """Return the mention whose head (or any name token) is ``head``.
+
+    An organisation keeps the acronym in brackets that follows it ("La Confédération générale
+    du travail (CGT)").
+    """
+    mention = _describe(parse, head)
+    if mention.kind != "organization":
+        return mention
+    k = parse.token_at(mention.end)
+    if 0 <= k and k + 2 < len(parse.tokens) and parse.tokens[k].text == "(" \
+            and parse.tokens[k + 2].text == ")" and parse.tokens[k + 1].text[:1].isupper() \
+            and parse.text[mention.end:parse.tokens[k].start].strip() == "":
+        return Mention(mention.start, parse.tokens[k + 2].end, mention.name, mention.role, mention.kind,
+                       mention.gender, mention.named)
+    return mention
+
+
+def _describe(parse: Parse, head: int) -> Mention:
+    """Return the mention around ``head``, before any bracketed acronym."""
     token = parse.tokens[head]
     if PRONOUN.match(token.text) and token.pos == "PRON":
         return pronoun_mention(parse, head)

@@ -9,11 +9,13 @@ l'AFP", "sur Europe 1").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex
 
+from quoteattr.attribution.findings import Finding
 from quoteattr.outlets import OutletMatcher
+from quoteattr.parse.base import Parse
 
 _CITING = regex.compile(r"citant\s+(?:[^\s,.;:]+\s+){0,6}$", regex.IGNORECASE)
 _ADDRESSEE = regex.compile(
@@ -24,6 +26,7 @@ _RELAYING = regex.compile(
     r"\b(?:selon|d['’]après|cité(?:e|s|es)?\s+par|rapporte|a\s+rapporté)\s+(?:[^\s,.;:]+\s+){0,3}$",
     regex.IGNORECASE,
 )
+_FRAMING = regex.compile(r"\b(?:selon|d['’]après)\s+(?:[^\s,.;:]+\s+){0,3}$", regex.IGNORECASE)
 _PLATFORM_CUE = regex.compile(
     r"(?:\b(?:sur|via)\s+(?:son\s+compte\s+|sa\s+chaîne\s+|sa\s+page\s+|le\s+réseau\s+social\s+"
     r"|la\s+plateforme\s+|l['’]application\s+)?"
@@ -107,3 +110,31 @@ def find_broadcast(text: str, matcher: OutletMatcher, start: int, end: int) -> l
         if _BROADCAST.search(text, max(start, outlet_start - 80), outlet_start):
             found.append((outlet_start, outlet_end, name))
     return found
+
+
+def carry_relays(text: str, parse: Parse, paragraph_of: Callable[[int], int], findings: Sequence[Finding]) -> None:
+    """Give a quote the relaying outlets of the quote just before it when they share a speaker.
+
+    "Selon l'agence Tass, le ministre a expliqué que …. Il a ajouté que …": the second report
+    reached the reader through Tass too. Only an outlet that frames the previous quote, named
+    before it by "selon" or "d'après", carries (not "…, rapporte Kyodo" after it, nor an outlet
+    the speaker spoke to, "a dit à l'AFP"); it carries to a quote with a cue of its own ("Il a ajouté") and no relays, in the
+    same or the next sentence of the same paragraph, whose speaker is a pronoun or has the
+    previous speaker's name, when the previous speaker is not the outlet itself (a cue-less
+    continuation keeps the relays its own sentence names). ``paragraph_of`` gives the paragraph index
+    of an offset.
+    """
+    for previous, finding in zip(findings, findings[1:]):
+        relaying = [r for r in previous.relays
+                    if r[1] <= previous.start and _FRAMING.search(text[max(0, r[0] - 60):r[0]])]
+        if finding.relays or finding.cue == "none" or not relaying or previous.speaker is None \
+                or finding.speaker is None:
+            continue
+        if previous.speaker.name in {r[2] for r in relaying} \
+                or paragraph_of(previous.start) != paragraph_of(finding.start):
+            continue
+        gap = parse.tokens[parse.token_at(finding.start)].sent - parse.tokens[parse.token_at(previous.start)].sent
+        same = finding.speaker.kind == "pronoun" or finding.speaker.name == previous.speaker.name
+        if same and 0 <= gap <= 1:
+            finding.relays = relaying
+            finding.cite("relay_carried")

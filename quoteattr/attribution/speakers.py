@@ -17,6 +17,7 @@ from quoteattr.attribution.mentions import (
     pronoun_mention,
 )
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
+from quoteattr.lexicons import speech_nouns
 from quoteattr.parse.base import Parse
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -112,6 +113,9 @@ def _own_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> Su
     clitic = _inverted_pronoun(parse, verb)
     if clitic is not None:
         return SubjectHead(clitic, "subject_clitic")
+    antecedent = _relative_antecedent(parse, verb, excluded)
+    if antecedent is not None:
+        return SubjectHead(antecedent, "subject_relative")
     governing = _governing_verb(parse, verb)
     if governing is not None:
         return _own_subject(parse, governing, excluded)
@@ -139,6 +143,36 @@ def _own_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> Su
                 and not _has_preposition(parse, child) and not is_time_word(parse, child):
             return SubjectHead(child, "subject_inverted")
     return None
+
+
+def _relative_antecedent(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:
+    """Return the antecedent of "qui" when it is the verb's subject ("la CGT qui demandait …");
+    a role in apposition gives way to the name before it ("Paul Martin, ministre de
+    l'Industrie, qui a déclaré que …" → "Paul Martin")."""
+    sentence = parse.tokens[verb.head].sent
+    j = verb.first - 1
+    while j >= 0 and parse.tokens[j].sent == sentence and (
+            parse.tokens[j].pos in {"AUX", "ADV"} or parse.tokens[j].text.lower() in _SKIPPED_BEFORE_VERB
+            or parse.tokens[j].text.lower() in _RELATIVE_CLITICS):
+        j -= 1
+    if j < 1 or parse.tokens[j].text.lower() != "qui" or parse.tokens[j].sent != sentence:
+        return None
+    k = j - 1
+    if parse.tokens[k].text == ",":
+        k -= 1
+    if k < 0 or parse.tokens[k].sent != sentence or not _outside(parse, k, excluded):
+        return None
+    head = _noun_phrase_head(parse, k, sentence)
+    if head is None or name_run(parse, head) is not None:
+        return head
+    first = head
+    while first > 0 and parse.tokens[first - 1].pos in {"DET", "ADJ"}:
+        first -= 1
+    if first >= 2 and parse.tokens[first - 1].text == "," and parse.tokens[first - 2].sent == sentence:
+        run = name_run(parse, first - 2)
+        if run is not None and not all(parse.tokens[i].ent == "LOC" for i in run):
+            return run[0]
+    return head
 
 
 def _governing_verb(parse: Parse, verb: VerbMatch) -> VerbMatch | None:
@@ -196,6 +230,7 @@ _CITING_ASIDE = regex.compile(r",\s*(?:citant|cité(?:e|s|es)?\s+par)\s+[^,;:.]{
 _SKIPPED_BEFORE_VERB = {"ne", "n'", "n’", "lui-même", "elle-même", "eux-mêmes", "elles-mêmes",
                         "lui", "elle", "aussi", "même"}
 _NP_CLIMB_DEPS = {"nmod", "flat", "flat:name", "amod"}
+_RELATIVE_CLITICS = {"se", "s'", "s’", "lui", "leur", "l'", "l’", "le", "la", "les", "en", "y"}
 
 
 def _subject_before(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:
@@ -355,7 +390,8 @@ def selon_head(parse: Parse, index: int, last: int) -> int | None:
     """Return the head of the noun phrase after "selon" / "après" / "pour" at token ``index``.
 
     A name is returned by its first token; honorifics are stepped over; a comma before any
-    noun means there is no noun phrase. ``last`` is the last token that may be read.
+    noun means there is no noun phrase. A speech noun gives way to its author ("selon un
+    communiqué de la police" → "police"). ``last`` is the last token that may be read.
     """
     for j in range(index + 1, min(index + 8, last + 1)):
         token = parse.tokens[j]
@@ -365,8 +401,19 @@ def selon_head(parse: Parse, index: int, last: int) -> int | None:
         if run is not None:
             return run[0]
         if token.pos in {"PROPN", "NOUN", "PRON"} and token.text not in HONORIFICS:
-            return j
+            return _author_of(parse, j, last) if token.lemma.lower() in speech_nouns() else j
     return None
+
+
+def _author_of(parse: Parse, noun: int, last: int) -> int:
+    """Return the head of "de X" after a speech noun ("un communiqué de la police"), or the noun."""
+    k = noun + 1
+    while k <= last and parse.tokens[k].pos == "ADJ":
+        k += 1
+    if k > last or parse.tokens[k].text.lower() not in {"de", "du", "des", "d'", "d’"}:
+        return noun
+    author = selon_head(parse, k, last)
+    return noun if author is None else author
 
 
 def resolve(parse: Parse, head: int, table: EntityTable, preferred: list[str]) -> ResolvedSpeaker:

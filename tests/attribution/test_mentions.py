@@ -137,3 +137,43 @@ def test_mentions_describe_a_subject_pronoun_gives_a_pronoun_mention() -> None:
                        W("déclaré", "VERB", dep="ROOT"))
     mention = describe(parse, 0)
     assert (mention_text(parse, mention), mention.kind, mention.gender) == ("Elle", "pronoun", "Fem")
+
+
+def test_mentions_plural_description_is_no_apposition_of_a_person_name() -> None:
+    # … Marc Dupuis , les fédérations ont annoncé : the plural description is the subject on
+    # its own; "Marc Dupuis" is the apposition of a noun before it
+    parse = make_parse(W("Marc", "PROPN", ent="PER", head=5), W("Dupuis", "PROPN", ent="PER", head=0),
+                       W(",", "PUNCT", glue=True, head=5), W("les", "DET", head=4, morph={"Number": "Plur"}),
+                       W("fédérations", "NOUN", head=5, dep="nsubj", morph={"Number": "Plur"}),
+                       W("annoncé", "VERB", dep="ROOT"))
+    mention = describe(parse, 4)
+    assert mention_text(parse, mention) == "les fédérations"
+    assert not mention.named
+
+
+def test_mentions_singular_description_after_a_name_stays_its_apposition() -> None:
+    parse = make_parse(W("Marc", "PROPN", ent="PER", head=5), W("Dupuis", "PROPN", ent="PER", head=0),
+                       W(",", "PUNCT", glue=True, head=5), W("le", "DET", head=4, morph={"Number": "Sing"}),
+                       W("directeur", "NOUN", head=5, dep="nsubj", morph={"Number": "Sing"}),
+                       W("annoncé", "VERB", dep="ROOT"))
+    mention = describe(parse, 4)
+    assert mention_text(parse, mention) == "Marc Dupuis, le directeur"
+    assert mention.name == "Marc Dupuis"
+
+
+def test_mentions_organisation_keeps_its_bracketed_acronym() -> None:
+    # La Confédération générale ( CGT ) estime
+    parse = make_parse(W("La", "DET"), W("Confédération", "NOUN", ent="ORG"), W("générale", "ADJ", ent="ORG"),
+                       W("(", "PUNCT"), W("CGT", "PROPN", ent="ORG", glue=True), W(")", "PUNCT", glue=True),
+                       W("estime", "VERB"))
+    mention = describe(parse, 1)
+    assert mention_text(parse, mention) == "La Confédération générale (CGT)"
+    assert mention.kind == "organization"
+
+
+def test_mentions_person_does_not_take_a_bracketed_party() -> None:
+    # Jean Dupont ( PS ) a dit
+    parse = make_parse(W("Jean", "PROPN", ent="PER"), W("Dupont", "PROPN", ent="PER"), W("(", "PUNCT"),
+                       W("PS", "PROPN", ent="ORG", glue=True), W(")", "PUNCT", glue=True), W("a", "AUX"),
+                       W("dit", "VERB"))
+    assert mention_text(parse, describe(parse, 0)) == "Jean Dupont"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quoteattr.attribution.entities import EntityTable, PersonMention
-from quoteattr.attribution.speakers import resolve, subject_of
+from quoteattr.attribution.speakers import resolve, selon_head, subject_of
 from quoteattr.attribution.verbs import reporting_verb_at
 from tests.builders import W, make_parse
 
@@ -75,3 +75,32 @@ def test_speakers_name_mistagged_as_pronoun_is_still_a_name() -> None:
     table = EntityTable(persons=[PersonMention(0, 0, "Arkady Voloj", True)])
     speaker = resolve(parse, 0, table, [])
     assert (speaker.name, speaker.kind) == ("Poutine", "person")
+
+
+def test_speakers_selon_head_gives_way_from_a_speech_noun_to_its_author() -> None:
+    # selon un communiqué de la police .
+    parse = make_parse(W("selon", "ADP"), W("un", "DET"), W("communiqué", "NOUN", lemma="communiqué"),
+                       W("de", "ADP"), W("la", "DET"), W("police", "NOUN"), W(".", "PUNCT", glue=True))
+    head = selon_head(parse, 0, len(parse.tokens) - 1)
+    assert head is not None and parse.tokens[head].text == "police"
+
+
+def test_speakers_selon_head_keeps_a_speech_noun_without_author() -> None:
+    parse = make_parse(W("selon", "ADP"), W("le", "DET"), W("communiqué", "NOUN", lemma="communiqué"),
+                       W(",", "PUNCT", glue=True))
+    head = selon_head(parse, 0, len(parse.tokens) - 1)
+    assert head is not None and parse.tokens[head].text == "communiqué"
+
+
+def test_speakers_relative_qui_resolves_to_the_name_its_role_stands_for() -> None:
+    # Paul Martin , ministre , qui a déclaré
+    parse = make_parse(W("Paul", "PROPN", ent="PER", head=6, dep="obl:agent"),
+                       W("Martin", "PROPN", ent="PER", head=0, dep="flat:name"),
+                       W(",", "PUNCT", glue=True, head=3), W("ministre", "NOUN", head=0, dep="appos"),
+                       W(",", "PUNCT", glue=True, head=3), W("qui", "PRON", head=7, dep="nsubj"),
+                       W("a", "AUX", head=7, dep="aux:tense"),
+                       W("déclaré", "VERB", head=3, dep="acl:relcl", lemma="déclarer"))
+    match = reporting_verb_at(parse, 7)
+    assert match is not None
+    subject = subject_of(parse, match, (0, 0))
+    assert subject is not None and parse.tokens[subject].text == "Paul"
