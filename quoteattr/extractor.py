@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import regex
+
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.direct import attribute_quote
 from quoteattr.attribution.findings import Finding
@@ -28,6 +30,7 @@ OnError = Literal["raise", "return"]
 MIN_MAX_CHARS = 100
 _FURNITURE_FACTOR = 0.3
 _PASSAGE_PARAGRAPHS = 3
+_CLAUSE_BREAK = regex.compile(r"[.!?…:](?:[\s\u00a0\u202f»”\"]|$)")
 
 
 def check_text(text: object, name: str = "text") -> str:
@@ -335,7 +338,7 @@ def find_findings(ctx: DocumentContext) -> list[Finding]:
         ctx.findings.append(finding)
     direct = list(ctx.findings)
     reported = [r for r in find_reported(ctx) if not ctx.in_furniture(r.start, r.end)]
-    findings = _combine(direct, reported)
+    findings = _combine(ctx.parse, direct, reported)
     starts = [f.start for f in findings]
     for start, end, relays in announcers:
         for finding in findings[bisect_left(starts, start):bisect_left(starts, end)]:
@@ -372,18 +375,23 @@ def _narrates(ctx: DocumentContext, start: int, end: int) -> bool:
     return False
 
 
-def _combine(direct: list[Finding], reported: list[Finding]) -> list[Finding]:
+def _combine(parse: Parse, direct: list[Finding], reported: list[Finding]) -> list[Finding]:
     """Merge direct and reported findings: a report that holds a quoted fragment is mixed.
 
-    A report is dropped when its verb is a direct quote's incise, when it cuts across a
-    direct quote, or when a direct quote with a cue of its own fills most of it.
+    A report is dropped when its verb is a direct quote's incise or the cue of a direct quote
+    outside it, when it cuts across a direct quote, or when a direct quote with a cue of its
+    own fills most of it.
     """
-    direct_verbs = {f.verb.head for f in direct if f.verb is not None}
+    direct_verbs: dict[int, list[Finding]] = {}
+    for finding in direct:
+        if finding.verb is not None:
+            direct_verbs.setdefault(finding.verb.head, []).append(finding)
     starts = [d.start for d in direct]
     absorbed: set[int] = set()
     results = []
     for report in reported:
-        if report.verb is not None and report.verb.head in direct_verbs:
+        if report.verb is not None and any(_claims_verb(parse, d, report)
+                                           for d in direct_verbs.get(report.verb.head, ())):
             continue
         first = bisect_left(starts, report.start)
         inside = []
@@ -405,6 +413,21 @@ def _combine(direct: list[Finding], reported: list[Finding]) -> list[Finding]:
         results.append(report)
     kept_direct = [d for i, d in enumerate(direct) if i not in absorbed]
     return sorted(kept_direct + results, key=lambda f: (f.start, f.end))
+
+
+def _claims_verb(parse: Parse, direct: Finding, report: Finding) -> bool:
+    """Return True when a direct quote that shares a report's verb keeps the verb to itself.
+
+    It does when the quote lies outside the report, or when the verb is its incise and the
+    report's words before the quote are not one clause with it (a sentence end or a colon
+    between them: "Grippe : « … », prévient X"). Otherwise the report is one mixed quote:
+    a quoted object ("a appelé à « ne rien lâcher » jusqu'au vote") or a clause that ends
+    with a fragment before the incise ("X est mort « des suites d'une maladie », a révélé Y").
+    """
+    if not (report.start <= direct.start and direct.end <= report.end):
+        return True
+    incise = direct.verb is not None and parse.tokens[direct.verb.first].start >= direct.end
+    return incise and _CLAUSE_BREAK.search(parse.text, report.start, direct.start) is not None
 
 
 def to_quote(text: str, parse: Parse, finding: Finding) -> Quote:

@@ -2,7 +2,8 @@
 
 Cues are tried in this order: an incise after the quote ("», a déclaré X", "», a-t-il dit"),
 "selon X" after it, a colon cue before it ("X a déclaré : « … »", "Kim a dit :" + block),
-"selon X, « … »", an incise in the middle ("« A, a-t-il dit, B »"), and last the speaker of
+"selon X, « … »", a verb before it whose object it is ("a dénoncé un « scandale »", see
+``fragments``), an incise in the middle ("« A, a-t-il dit, B »"), and last the speaker of
 the quote just before (a cue-less continuation).
 """
 
@@ -13,6 +14,7 @@ import regex
 from quoteattr.attribution.completion import complete, recent_speakers
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.findings import Finding
+from quoteattr.attribution.fragments import object_verb
 from quoteattr.attribution.mentions import PRONOUN
 from quoteattr.attribution.relays import find_broadcast
 from quoteattr.attribution.speakers import (
@@ -27,11 +29,10 @@ from quoteattr.lexicons import organization_nouns, speech_nouns
 _INCISE_FILLERS = {"AUX", "ADV", "PART"}
 _SELON_AFTER = regex.compile(r"[\s\u00a0\u202f]*,?[\s\u00a0\u202f]*(?P<word>selon|d['’]après)\s", regex.IGNORECASE)
 _SELON_BEFORE = regex.compile(r"(?:selon|d['’]après)\s+(?:[^,«»“”\"\n]{1,80},){1,3}[\s\u00a0\u202f]*$", regex.IGNORECASE)
-_OBJECT_QUOTE_WORDS = 5
-_NOT_QUOTING_VERBS = {"qualifier", "appeler", "décrire", "juger", "considérer", "trouver", "penser", "croire"}
 _RESUMES = regex.compile(r"[,—–.!?…][\s\u00a0\u202f]*\w")
 _LIGHT_VERBS = {"contenter", "borner", "vouloir", "tenir", "préférer", "devoir", "pouvoir", "aller", "venir"}
 _PADDING = " \t\u00a0\u202f"
+_OBJECT_CONFIDENCE = 0.75
 _CONTINUATION_PARAGRAPHS = 2
 
 
@@ -173,20 +174,6 @@ def _noun_cue_speaker(ctx: DocumentContext, noun: int, indices: list[int]) -> Re
     return None
 
 
-def _verb_before(ctx: DocumentContext, open_start: int) -> VerbMatch | None:
-    """Return a reporting verb that takes the quote as its object ("a dénoncé « … »")."""
-    parse = ctx.parse
-    k = parse.token_at(open_start) - 1
-    while k >= 0 and parse.tokens[k].pos == "ADV":
-        k -= 1
-    if k < 0 or parse.tokens[k].pos != "VERB":
-        return None
-    match = reporting_verb_at(parse, k)
-    if match is None or match.entry.lemma in _NOT_QUOTING_VERBS:
-        return None
-    return match
-
-
 def _mid_incise(ctx: DocumentContext, start: int, end: int) -> VerbMatch | None:
     """Return the verb of an incise inside the quote ("« A, a-t-il dit, B »").
 
@@ -269,11 +256,10 @@ def attribute_quote(ctx: DocumentContext, start: int, end: int, open_start: int,
         speaker = resolve(ctx.parse, head, ctx.table, []) if head is not None else None
         finding = Finding(start, end, kind, "selon", speaker, None, confidence=0.85)
         return complete(ctx, finding, [(before.start(), open_start)])
-    long_enough = len(text[start:end].split()) >= _OBJECT_QUOTE_WORDS
-    verb = _verb_before(ctx, open_start) if kind == "direct" and long_enough else None
+    verb = object_verb(ctx.parse, text, open_start, close_end) if kind == "direct" else None
     if verb is not None:
         finding = _verb_finding(ctx, start, end, kind, "verb", verb, (open_start, close_end))
-        finding.confidence = min(finding.confidence, 0.75)
+        finding.confidence = min(finding.confidence, _OBJECT_CONFIDENCE)
         sentence = ctx.parse.sentences[ctx.parse.tokens[verb.head].sent]
         return complete(ctx, finding, [(sentence.start, open_start), (close_end, _clause_end(ctx, close_end))])
     verb = _mid_incise(ctx, start, end) if kind == "direct" else None

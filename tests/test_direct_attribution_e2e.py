@@ -1,0 +1,104 @@
+"""End to end, on the real model: direct quotes in the shapes real articles give them.
+
+Quoted fragments as objects of a reporting verb, incises with no comma, verbs the tagger
+takes for nouns, headlines, reports inside quotations and speakers from the sentence before.
+Every passage was written for these tests; every span is checked against the input.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr import Quote
+from tests.spans import assert_spans_match
+
+pytestmark = pytest.mark.model
+
+
+def quotes_of(extractor: quoteattr.Extractor, text: str, **options) -> list[Quote]:
+    """Return the quotes of ``text``, after checking every span against the text."""
+    quotes = extractor.extract(text, **options)
+    assert_spans_match(text, quotes)
+    return quotes
+
+
+def quote_with(extractor: quoteattr.Extractor, text: str, words: str) -> Quote:
+    """Return the one reported quote of ``text`` whose words are ``words``."""
+    found = [q for q in quotes_of(extractor, text) if q.text == words]
+    assert len(found) == 1, [(q.kind, q.text) for q in quotes_of(extractor, text)]
+    return found[0]
+
+
+# --- quoted fragments as the object of a reporting verb -----------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "words", "name", "verb"),
+    [
+        ("Le sénateur Paul Girard a dénoncé un « véritable scandale d'État ».",
+         "véritable scandale d'État", "Paul Girard", "a dénoncé"),
+        (("La ministre de la Culture, Anne Roux, a promis mardi dans un communiqué un « tournant "
+          "décisif »."), "tournant décisif", "Anne Roux", "a promis"),
+        ("Le président de la fédération, Marc Lenoir, a jugé la situation « très préoccupante ».",
+         "très préoccupante", "Marc Lenoir", "a jugé"),
+        ("Le syndicat a qualifié la décision d'« historique ».", "historique", "Le syndicat", "a qualifié"),
+        ("L'ONG a dénoncé une « mascarade ».", "mascarade", "L'ONG", "a dénoncé"),
+        (("Interrogée par la presse, Sophie Marin a déclaré en quittant la salle que « rien n'était "
+          "encore joué »."), "rien n'était encore joué", "Sophie Marin", "a déclaré"),
+    ],
+)
+def test_direct_fragment_object_of_reporting_verb_is_reported(
+        extractor: quoteattr.Extractor, text: str, words: str, name: str, verb: str) -> None:
+    quote = quote_with(extractor, text, words)
+    assert (quote.kind, quote.cue) == ("direct", "verb")
+    assert quote.speaker is not None and quote.speaker.name == name
+    assert quote.verb is not None and quote.verb.text == verb
+    assert quote.confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un « sommet » très discret s'est tenu à Genève.",
+        "La série « Les Revenants » revient sur les écrans.",
+        "La loi dite « Toit pour tous » entre en vigueur lundi.",
+        "Le match s'annonce comme un « choc des titans ».",
+        "L'affaire rappelle celle racontée dans le documentaire « Icarus ».",
+        "Le ministre a annoncé la fin du « bouclier tarifaire ».",
+        "Le juge a qualifié « Les Misérables » de chef-d'œuvre.",
+        "Le ministre a salué « Le Grand Bleu », le film de son enfance.",
+    ],
+)
+def test_direct_scare_quotes_and_titles_stay_below_threshold(extractor: quoteattr.Extractor, text: str) -> None:
+    assert quotes_of(extractor, text) == []
+    candidates = quotes_of(extractor, text, min_confidence=0)
+    assert len(candidates) == 1 and candidates[0].cue == "none" and candidates[0].confidence < 0.5
+
+
+def test_direct_fragment_opening_a_directive_clause_stays_mixed(extractor: quoteattr.Extractor) -> None:
+    text = "La porte-parole, Inès Caron, a appelé à « ne rien lâcher » jusqu'au vote."
+    quotes = quotes_of(extractor, text)
+    assert [(q.kind, q.text) for q in quotes] == [("mixed", "« ne rien lâcher » jusqu'au vote")]
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Inès Caron"
+
+
+def test_direct_clause_ending_with_a_fragment_before_an_incise_is_one_mixed_quote(
+        extractor: quoteattr.Extractor) -> None:
+    text = ("Le comédien Paul Varenne est mort dans la nuit de vendredi à samedi à Marseille « des "
+            "suites d'une longue maladie », a révélé son avocate à l'AFP.")
+    quotes = quotes_of(extractor, text)
+    assert len(quotes) == 1, [(q.kind, q.text) for q in quotes]
+    quote = quotes[0]
+    assert quote.kind == "mixed" and quote.text.startswith("Le comédien Paul Varenne est mort")
+    assert quote.text.endswith("« des suites d'une longue maladie »")
+    assert quote.speaker is not None and quote.speaker.text == "son avocate"
+    assert quote.verb is not None and quote.verb.text == "a révélé"
+
+
+def test_direct_headline_topic_before_a_colon_leaves_the_incise_its_quote(
+        extractor: quoteattr.Extractor) -> None:
+    text = "Grippe : « Le pic n'est pas encore atteint », prévient l'épidémiologiste Anne Morel."
+    quote = quote_with(extractor, text, "Le pic n'est pas encore atteint")
+    assert (quote.kind, quote.cue) == ("direct", "verb")
+    assert quote.speaker is not None and quote.speaker.name == "Anne Morel"
+    assert len(quotes_of(extractor, text)) == 1
