@@ -7,6 +7,8 @@
 from quoteattr.api import extract
 from quoteattr.errors import (
     BackendUnavailableError,
+    DocumentError,
+    DocumentTimeoutError,
     InputFormatError,
     ModelNotFoundError,
     QuoteattrError,
@@ -18,6 +20,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BackendUnavailableError",
+    "DocumentError",
+    "DocumentTimeoutError",
     "Extractor",
     "InputFormatError",
     "ModelNotFoundError",

@@ -1,156 +1,186 @@
 """Command line: ``quoteattr extract`` and ``quoteattr evaluate``.
 
-Exit status: 0 when every input was processed, 1 when some inputs were reported and
-skipped, 2 for a usage error or when nothing could be processed.
+Exit status:
+
+- 0: every input was processed;
+- 1: some documents failed or were skipped (each reported on stderr in one line, and in the
+  errors file), or stdout was closed before the end (``quoteattr extract … | head -1``:
+  quiet, like other Unix tools);
+- 2: a usage error (bad option, missing outlets file, output folder missing or read-only,
+  unknown model, closed stdout), an output that cannot be written (full disk), or nothing
+  could be processed;
+- 128 + the signal number when interrupted: 130 for Ctrl-C, 129 for SIGHUP, 143 for
+  SIGTERM. ``-o`` and the errors file are then not written and no temporary file is left.
+
+``--errors`` is how undecodable bytes are decoded (strict, replace, ignore);
+``--errors-file`` is where failed documents are listed.
 """
 
 from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import json
-import os
+import math
+import signal
 import sys
-import tempfile
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn, TextIO
+from types import FrameType
+from typing import TYPE_CHECKING, NoReturn
 
-from quoteattr.errors import InputFormatError, QuoteattrError
+from quoteattr.cli_inputs import Document, ReadOptions, iter_documents
+from quoteattr.cli_outputs import (
+    Problems,
+    Sink,
+    check_target,
+    json_line,
+    say,
+    silence_stdout,
+)
+from quoteattr.errors import DocumentError, InputFormatError, QuoteattrError
+
+if TYPE_CHECKING:
+    from quoteattr.extractor import Extractor
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
+DEFAULT_MAX_BYTES = 50_000_000
+DEFAULT_TIMEOUT = 120.0
 
 
-class _Problems:
-    """Counts the inputs that were reported and skipped."""
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the program is so that clean-up runs as for Ctrl-C."""
 
-    def __init__(self) -> None:
-        self.count = 0
-
-    def report(self, message: str) -> None:
-        """Print a one-line message about a skipped input."""
-        self.count += 1
-        print(f"quoteattr: {message}", file=sys.stderr)
+    def __init__(self, signum: int) -> None:
+        """Remember which signal arrived."""
+        super().__init__(signum)
+        self.signum = signum
 
 
-def _read_text(path: Path, encoding: str, errors: str) -> str:
-    """Read a text file with the chosen decoding."""
-    return path.read_bytes().decode(encoding, errors=errors)
+def _raise_interrupted(signum: int, frame: FrameType | None) -> NoReturn:
+    """Signal handler: turn the signal into :class:`Interrupted`."""
+    raise Interrupted(signum)
 
 
-def _iter_jsonl(path: Path, encoding: str, errors: str, problems: _Problems) -> Iterator[tuple[str, str]]:
-    """Yield ``(id, text)`` from a JSON Lines file of ``{"id", "text"}`` records, streaming.
-
-    Each line is decoded on its own, so a bad byte or a malformed record costs that line only,
-    and the message names it.
-    """
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            try:
-                line = raw.decode(encoding, errors=errors)
-            except UnicodeDecodeError as error:
-                problems.report(f"{path}, line {number}: not valid {encoding} at byte {error.start} "
-                                "of the line (try --encoding or --errors replace); skipped")
-                continue
-            if number == 1:
-                line = line.lstrip("\ufeff")
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                text = record["text"]
-                if not isinstance(text, str):
-                    raise TypeError
-            except (ValueError, KeyError, TypeError, RecursionError):
-                problems.report(f"{path}, line {number}: not a JSON object with a string 'text'; skipped")
-                continue
-            yield str(record.get("id", f"{path.name}:{number}")), text
+@contextlib.contextmanager
+def _signals_interrupt() -> Iterator[None]:
+    """Make SIGTERM and SIGHUP raise :class:`Interrupted` inside the block, then restore them."""
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
+                previous[number] = signal.signal(number, _raise_interrupted)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
-def _files_under(folder: Path, problems: _Problems) -> list[Path]:
-    """Return the .txt and .jsonl files under ``folder``, reporting folders that cannot be read."""
-    def unreadable(error: OSError) -> None:
-        problems.report(f"{error.filename}: cannot read folder ({error.strerror}); skipped")
-
-    found = []
-    for root, folders, files in os.walk(folder, onerror=unreadable):
-        folders.sort()
-        found.extend(Path(root) / name for name in sorted(files) if Path(name).suffix in {".txt", ".jsonl"})
-    return found
+def _errors_file(args: argparse.Namespace) -> str | None:
+    """Return where failed documents are listed: ``--errors-file``, else ``OUT.errors.jsonl`` beside ``-o OUT``."""
+    if args.errors_file is not None:
+        return args.errors_file
+    if args.output in (None, "-") or (Path(args.output).exists() and not Path(args.output).is_file()):
+        return None
+    return f"{args.output}.errors.jsonl"
 
 
-def iter_documents(inputs: list[str], encoding: str, errors: str,
-                   problems: _Problems) -> Iterator[tuple[str, str]]:
-    """Yield ``(document name, text)`` for every input: files, folders, JSON Lines or stdin."""
-    for name in inputs:
-        if name == "-":
-            yield "<stdin>", sys.stdin.read()
+def _timeout(args: argparse.Namespace) -> float | None:
+    """Return the time budget of one document: ``--timeout`` (0: none), else the default where it works."""
+    from quoteattr.budget import budgets_available
+
+    if args.timeout is None:
+        return DEFAULT_TIMEOUT if budgets_available() else None
+    return args.timeout or None
+
+
+def _check_extract_arguments(args: argparse.Namespace) -> None:
+    """Raise on what can be told wrong before the model loads, so that a usage error is instant."""
+    from quoteattr.extractor import check_confidence, check_timeout
+    from quoteattr.lexicons import load_outlets
+
+    check_confidence(args.min_confidence)
+    check_timeout(_timeout(args))
+    if args.outlets is not None:
+        if not Path(args.outlets).is_file():
+            raise QuoteattrError(f"outlets file not found: {args.outlets}")
+        load_outlets(args.outlets)
+    if args.errors_file == "-":
+        raise QuoteattrError("--errors-file needs a file name; errors always go to stderr too")
+    for path, what in ((args.output, "output"), (args.errors_file, "errors file")):
+        if path not in (None, "-"):
+            check_target(path, what)
+    if args.errors_file is not None and args.output not in (None, "-") \
+            and Path(args.errors_file).resolve() == Path(args.output).resolve():
+        raise QuoteattrError("--errors-file and -o name the same file")
+
+
+def _first_line(error: BaseException) -> str:
+    """Return the first line of an error's message, or its type name when it has none."""
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+def _load_extractor(args: argparse.Namespace) -> Extractor:
+    """Return the Extractor of the options; any failure to load the model is one QuoteattrError."""
+    from quoteattr.extractor import Extractor
+
+    try:
+        return Extractor(args.model, outlets=args.outlets, min_confidence=args.min_confidence)
+    except QuoteattrError:
+        raise
+    except Exception as error:  # a model directory or package spaCy cannot load, whatever the error
+        raise QuoteattrError(f"cannot load the model {args.model!r}: {_first_line(error)}") from None
+
+
+def _extract_all(args: argparse.Namespace, output: Sink, problems: Problems) -> int:
+    """Extract the quotes of every document into ``output``; return how many were processed."""
+    extractor = _load_extractor(args)
+    options = ReadOptions(args.encoding, args.errors, args.max_bytes)
+    pending: deque[Document] = deque()
+
+    def texts() -> Iterator[str]:
+        """Yield the texts, remembering their documents in order."""
+        for document in iter_documents(args.inputs, options, problems):
+            pending.append(document)
+            yield document.text
+
+    processed = 0
+    results = extractor.pipe(texts(), batch_size=args.batch_size, n_process=args.n_process,
+                             on_error="return", timeout=_timeout(args))
+    for result in results:
+        document = pending.popleft()
+        if isinstance(result, DocumentError):
+            problems.report(result.reason, document.source, line=document.line, record_id=document.record_id)
             continue
-        path = Path(name)
-        if path.is_dir():
-            files = _files_under(path, problems)
-            yield from iter_documents([str(p) for p in files], encoding, errors, problems)
-            continue
-        try:
-            if path.suffix == ".jsonl":
-                yield from _iter_jsonl(path, encoding, errors, problems)
-            else:
-                yield str(path), _read_text(path, encoding, errors)
-        except FileNotFoundError:
-            problems.report(f"{name}: no such file; skipped")
-        except UnicodeDecodeError as error:
-            problems.report(f"{name}: not valid {encoding} at byte {error.start} "
-                            "(try --encoding or --errors replace); skipped")
-        except OSError as error:
-            problems.report(f"{name}: cannot read ({error.strerror}); skipped")
-
-
-def _open_output(output: str | None) -> tuple[TextIO, str | None]:
-    """Return a handle to write to: stdout, or a temporary file beside ``output``."""
-    if output is None or output == "-":
-        return sys.stdout, None
-    target = Path(output)
-    if target.is_dir():
-        raise QuoteattrError(f"output is a folder, not a file: {target}")
-    if not target.parent.is_dir():
-        raise QuoteattrError(f"output folder does not exist: {target.parent}")
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    return os.fdopen(descriptor, "w", encoding="utf-8"), temporary
+        output.write("".join(json_line({"document": document.name, **quote.model_dump()}, output.encoding)
+                             for quote in result))
+        processed += 1
+    return processed
 
 
 def run_extract(args: argparse.Namespace) -> int:
     """Extract quotes from the inputs and write JSON Lines, one quote per line."""
-    from quoteattr.extractor import Extractor
-
-    problems = _Problems()
-    extractor = Extractor(args.model, outlets=args.outlets, min_confidence=args.min_confidence)
-    handle, temporary = _open_output(args.output)
-    processed = 0
+    _check_extract_arguments(args)
+    sinks: list[Sink] = []
     try:
-        documents = iter_documents(args.inputs, args.encoding, args.errors, problems)
-        names: deque[str] = deque()
-
-        def texts() -> Iterator[str]:
-            """Yield the texts, remembering their names in order."""
-            for name, text in documents:
-                names.append(name)
-                yield text
-
-        for quotes in extractor.pipe(texts(), batch_size=args.batch_size, n_process=args.n_process):
-            name = names.popleft()
-            processed += 1
-            for quote in quotes:
-                handle.write(json.dumps({"document": name, **quote.model_dump()}, ensure_ascii=False) + "\n")
-        handle.flush()
-        if temporary is not None:
-            handle.close()
-            os.replace(temporary, args.output)
+        output = Sink(args.output, "output")
+        sinks.append(output)
+        errors_file = _errors_file(args)
+        log = Sink(errors_file, "errors file") if errors_file is not None else None
+        if log is not None:
+            sinks.append(log)
+        problems = Problems(log)
+        processed = _extract_all(args, output, problems)
+        for sink in reversed(sinks):
+            sink.commit(only_if_written=sink is log)
     except BaseException:
-        if temporary is not None:
-            handle.close()
-            if os.path.exists(temporary):
-                os.unlink(temporary)
+        for sink in sinks:
+            sink.discard()
         raise
     if processed == 0 and problems.count:
         return EXIT_FAILED
@@ -178,23 +208,26 @@ def _load_predictions(path: str) -> dict[str, list]:
 def run_evaluate(args: argparse.Namespace) -> int:
     """Score predictions (given, or made now) against a gold corpus and print the scores."""
     from quoteattr.evaluation import load_gold, score
-    from quoteattr.evaluation.report import format_errors, format_json, format_table
+    from quoteattr.evaluation.outcomes import outcomes
+    from quoteattr.evaluation.report import format_by_rule, format_errors, format_json, format_table
 
     gold = load_gold(args.gold)
     if args.pred:
         predictions = _load_predictions(args.pred)
         pairs = [(doc, predictions.get(doc.id, [])) for doc in gold]
     else:
-        from quoteattr.extractor import Extractor
-
-        extractor = Extractor(args.model, outlets=args.outlets, min_confidence=args.min_confidence)
+        extractor = _load_extractor(args)
         predicted = extractor.pipe((doc.text for doc in gold), batch_size=args.batch_size)
         pairs = list(zip(gold, predicted))
     scores = score(pairs)
+    found = outcomes(pairs) if args.by_rule else None
     if args.json:
-        print(format_json(scores, with_errors=args.errors))
+        print(format_json(scores, with_errors=args.errors, outcomes=found))
     else:
         print(format_table(scores))
+        if found is not None:
+            print()
+            print(format_by_rule(found))
         if args.errors:
             print()
             print(format_errors(scores))
@@ -206,7 +239,7 @@ class _OneLineParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         """Report a usage error in one line and exit with status 2."""
-        print(f"quoteattr: error: {message} (see `{self.prog} --help`)", file=sys.stderr)
+        say(f"error: {message} (see `{self.prog} --help`)")
         raise SystemExit(EXIT_FAILED)
 
 
@@ -220,6 +253,13 @@ def build_parser() -> argparse.ArgumentParser:
         number = int(value)
         if number < 1:
             raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+        return number
+
+    def seconds(value: str) -> float:
+        """Parse a duration in seconds, 0 or more."""
+        number = float(value)
+        if not math.isfinite(number) or number < 0:
+            raise argparse.ArgumentTypeError(f"must be a number of seconds, 0 or more, got {value}")
         return number
 
     def known_encoding(value: str) -> str:
@@ -243,10 +283,20 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("inputs", nargs="+", metavar="FILE",
                          help="text files, folders, .jsonl files of {id, text}, or - for stdin")
     extract.add_argument("-o", "--output", help="write here instead of stdout (written whole or not at all)")
+    extract.add_argument("--errors-file", metavar="PATH",
+                         help="list the documents that failed or were skipped here, as JSON Lines "
+                              "(default: OUT.errors.jsonl beside -o OUT; with stdout, stderr only)")
     extract.add_argument("--encoding", type=known_encoding, default="utf-8",
                          help="input encoding (default: %(default)s)")
     extract.add_argument("--errors", default="strict", choices=["strict", "replace", "ignore"],
-                         help="what to do with undecodable bytes (default: %(default)s: report and skip)")
+                         help="how to decode undecodable bytes (default: %(default)s: report the "
+                              "document and skip it); not to be confused with --errors-file")
+    extract.add_argument("--max-bytes", type=positive, default=DEFAULT_MAX_BYTES, metavar="N",
+                         help="skip, and report, a document (a file, or one JSON line) of more "
+                              "than N bytes (default: %(default)s)")
+    extract.add_argument("--timeout", type=seconds, metavar="SECONDS",
+                         help="skip, and report, a document that takes longer than this; 0: no "
+                              f"limit (default: {DEFAULT_TIMEOUT:g}, where SIGALRM exists)")
     extract.add_argument("--n-process", type=positive, default=1, help="parser processes")
     common(extract)
     extract.set_defaults(handler=run_extract)
@@ -256,21 +306,29 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--pred", help="predictions from `quoteattr extract` (default: run the extractor)")
     evaluate.add_argument("--errors", action="store_true", help="list missed, spurious and misattributed quotes")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("--by-rule", action="store_true",
+                          help="also score each attribution rule, and the reliability of each confidence band")
     common(evaluate)
     evaluate.set_defaults(handler=run_evaluate)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line and return its exit status."""
-    args = build_parser().parse_args(argv)
-    try:
-        return args.handler(args)
-    except (QuoteattrError, FileNotFoundError, ValueError) as error:
-        print(f"quoteattr: {error}", file=sys.stderr)
-        return EXIT_FAILED
-    except KeyboardInterrupt:
-        return EXIT_FAILED
+    """Run the command line and return its exit status (see the module docstring)."""
+    with _signals_interrupt():
+        try:
+            args = build_parser().parse_args(argv)
+            return args.handler(args)
+        except BrokenPipeError:
+            silence_stdout()
+            return EXIT_PARTIAL
+        except KeyboardInterrupt as stop:
+            signum = stop.signum if isinstance(stop, Interrupted) else signal.SIGINT
+            say(f"interrupted by {signal.Signals(signum).name}")
+            return 128 + signum
+        except (QuoteattrError, OSError, ValueError) as error:
+            say(_first_line(error))
+            return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from quoteattr.attribution.direct import attribute_quote
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.indirect import find_reported
 from quoteattr.attribution.verbs import reporting_verb_at, verb_span
+from quoteattr.calibration import CalibrationTable, load_calibration
 from quoteattr.budget import BudgetExceeded, budgets_available, time_budget
 from quoteattr.errors import DocumentError, DocumentTimeoutError, QuoteattrError
 from quoteattr.lexicons import OutletMatcher, load_outlets
@@ -72,6 +73,19 @@ def check_timeout(value: object) -> float | None:
     return float(value)
 
 
+def _calibration_table(calibration: object) -> CalibrationTable | None:
+    """Return the calibration table an ``Extractor(calibration=...)`` argument asks for."""
+    if calibration is True:
+        return load_calibration()
+    if calibration is False:
+        return None
+    if isinstance(calibration, CalibrationTable):
+        return calibration
+    if isinstance(calibration, (str, Path)):
+        return load_calibration(calibration)
+    raise TypeError(f"calibration must be True, False, a CalibrationTable or a path, got {type(calibration).__name__}")
+
+
 def make_backend(backend: str, model: str) -> ParserBackend:
     """Return the parse backend called ``backend`` ("spacy") loaded with ``model``."""
     if backend == "spacy":
@@ -94,6 +108,9 @@ class Extractor:
         min_confidence: quotes below this confidence are left out (0 keeps every candidate).
         parser: an already loaded backend, instead of ``backend`` and ``model``.
         max_chars: the longest piece of text handed to the parser at once.
+        calibration: True for the shipped calibration table (a quote's confidence is the
+            measured precision of the rules that found it), a :class:`CalibrationTable` or
+            the path of one, or False for the rules' own uncalibrated estimates.
     """
 
     def __init__(
@@ -105,6 +122,7 @@ class Extractor:
         min_confidence: float = 0.5,
         parser: ParserBackend | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
+        calibration: CalibrationTable | str | Path | bool = True,
     ) -> None:
         """Check the arguments, then load the lexicons and the parse model."""
         if not isinstance(model, (str, Path)):
@@ -115,6 +133,7 @@ class Extractor:
             raise ValueError(f"max_chars must be at least {MIN_MAX_CHARS:,} (a parse piece holds "
                              f"whole paragraphs), got {max_chars}")
         self.outlets = OutletMatcher(load_outlets(outlets))
+        self.calibration = _calibration_table(calibration)
         self.parser = parser if parser is not None else make_backend(backend, str(model))
 
     def extract(self, text: str, *, min_confidence: float | None = None) -> list[Quote]:
@@ -298,6 +317,11 @@ class Extractor:
         try:
             with time_budget(timeout):
                 findings = find_findings(DocumentContext.build(document.cleaned, parse, self.outlets))
+                if self.calibration is not None:
+                    for finding in findings:
+                        measured = self.calibration.confidence(finding.evidence)
+                        if measured is not None:
+                            finding.confidence = measured
                 return [to_quote(document.text, parse, f) for f in findings if f.confidence >= threshold]
         except BudgetExceeded:
             return DocumentTimeoutError(document.number, f"attribution took longer than {timeout:g} s")
@@ -335,6 +359,7 @@ def find_findings(ctx: DocumentContext) -> list[Finding]:
             continue
         if ctx.in_furniture(open_start, close_end):
             finding.confidence *= _FURNITURE_FACTOR
+            finding.cite("page_furniture")
         ctx.findings.append(finding)
     direct = list(ctx.findings)
     reported = [r for r in find_reported(ctx) if not ctx.in_furniture(r.start, r.end)]
@@ -345,6 +370,10 @@ def find_findings(ctx: DocumentContext) -> list[Finding]:
             if finding.end <= end:
                 names = {r[2] for r in finding.relays}
                 finding.relays = [r for r in relays if r[2] not in names] + finding.relays
+                finding.cite("passage_announcer")
+    for finding in findings:
+        if finding.speaker is None:
+            finding.cite("no_speaker")
     return findings
 
 
@@ -409,6 +438,7 @@ def _combine(parse: Parse, direct: list[Finding], reported: list[Finding]) -> li
                 continue
             report.kind = "mixed"
             report.confidence = max(report.confidence, 0.8 if report.speaker else 0.45)
+            report.cite("mixed_fragment")
             absorbed.update(inside)
         results.append(report)
     kept_direct = [d for i, d in enumerate(direct) if i not in absorbed]
@@ -451,4 +481,5 @@ def to_quote(text: str, parse: Parse, finding: Finding) -> Quote:
         kind=finding.kind, cue=finding.cue, speaker=speaker, verb=verb, relayed_by=relays,
         negated=finding.negated, hedged=finding.hedged,
         confidence=round(min(1.0, max(0.0, finding.confidence)), 3),
+        evidence=list(finding.evidence),
     )

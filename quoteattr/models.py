@@ -74,6 +74,10 @@ class Quote(BaseModel):
     negated: bool = False
     hedged: bool = False
     confidence: float = Field(ge=0.0, le=1.0)
+    evidence: list[str] = Field(
+        default_factory=list,
+        description="names of the rules that found the span and cue, the speaker and the relays, in the order they fired",
+    )
 
     @model_validator(mode="after")
     def _check_bounds(self) -> Quote:

@@ -17,6 +17,8 @@ PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
 
 PUBLIC_NAMES = [
     "BackendUnavailableError",
+    "DocumentError",
+    "DocumentTimeoutError",
     "Extractor",
     "InputFormatError",
     "ModelNotFoundError",
@@ -69,6 +71,8 @@ def test_package_version_matches_pyproject() -> None:
         quoteattr.BackendUnavailableError,
         quoteattr.InputFormatError,
         quoteattr.ModelNotFoundError,
+        quoteattr.DocumentError,
+        quoteattr.DocumentTimeoutError,
     ],
 )
 def test_package_errors_derive_from_one_base(error: type[Exception]) -> None:
@@ -79,7 +83,7 @@ def test_package_errors_derive_from_one_base(error: type[Exception]) -> None:
     ("model", "fields"),
     [
         (Quote, ["text", "start", "end", "kind", "cue", "speaker", "verb", "relayed_by",
-                 "negated", "hedged", "confidence"]),
+                 "negated", "hedged", "confidence", "evidence"]),
         (Speaker, ["text", "start", "end", "name", "role", "kind"]),
         (ReportingVerb, ["text", "start", "end", "lemma", "stance"]),
         (Source, ["text", "start", "end", "name"]),
@@ -92,7 +96,7 @@ def test_package_models_have_the_documented_fields(model: type, fields: list[str
 def test_package_model_dump_has_exactly_the_documented_keys() -> None:
     dumped = _sample_quote().model_dump()
     assert set(dumped) == {"text", "start", "end", "kind", "cue", "speaker", "verb",
-                           "relayed_by", "negated", "hedged", "confidence"}
+                           "relayed_by", "negated", "hedged", "confidence", "evidence"}
     assert set(dumped["speaker"]) == {"text", "start", "end", "name", "role", "kind"}
     assert set(dumped["verb"]) == {"text", "start", "end", "lemma", "stance"}
     assert [set(r) for r in dumped["relayed_by"]] == [{"text", "start", "end", "name"}]

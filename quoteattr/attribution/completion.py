@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.mentions import Mention
@@ -32,17 +34,21 @@ def complete(ctx: DocumentContext, finding: Finding, regions: list[tuple[int, in
     """
     excluded = [(finding.start, finding.end)]
     finding.relays = find_relays(ctx.text, ctx.outlets, regions, excluded)
+    if finding.relays:
+        finding.cite("relay_cue")
     if finding.speaker is not None:
         named = [o for o in _outlet_speaker(ctx, finding.speaker) if ctx.outlets.kind(o[2]) != "platform"]
         if named:
             start, end, name = named[0]
-            finding.speaker = ResolvedSpeaker(finding.speaker.mention, name, None, "organization")
+            finding.speaker = ResolvedSpeaker(finding.speaker.mention, name, None, "organization", "outlet_speaker")
+            finding.cite("outlet_speaker")
             if all(r[2] != name for r in finding.relays):
                 finding.relays.insert(0, (start, end, name))
     if finding.speaker is None and finding.relays and finding.cue != "none":
         start, end, name = finding.relays[0]
         mention = Mention(start, end, name, None, "organization", "", named=True)
-        finding.speaker = ResolvedSpeaker(mention, name, None, "organization")
+        finding.speaker = ResolvedSpeaker(mention, name, None, "organization", "outlet_speaker")
+        finding.cite("outlet_speaker")
     if finding.verb is not None:
         finding.negated = negated(ctx.parse, finding.verb.head)
         finding.hedged = hedged(ctx.parse, finding.verb.head)
@@ -50,12 +56,18 @@ def complete(ctx: DocumentContext, finding: Finding, regions: list[tuple[int, in
 
 
 def recent_speakers(ctx: DocumentContext, position: int) -> list[str]:
-    """Return the speaker of the last attributed quote, when it is recent enough."""
+    """Return the speaker of the last attributed quote before ``position``, when recent enough.
+
+    Only a quote that starts before ``position`` counts: reported speech is attributed after
+    every direct quote of the document is known, and a pronoun's antecedent always comes
+    before it.
+    """
     parse = ctx.parse
     here = parse.token_at(position)
-    if here < 0 or not ctx.findings:
+    before = bisect_left(ctx.findings, position, key=lambda f: f.start)
+    if here < 0 or before == 0:
         return []
-    last = ctx.findings[-1]
+    last = ctx.findings[before - 1]
     if last.speaker is None or last.speaker.kind != "person":
         return []
     there = parse.token_at(last.start)

@@ -18,7 +18,7 @@ from quoteattr.attribution.fragments import object_verb
 from quoteattr.attribution.mentions import PRONOUN
 from quoteattr.attribution.relays import find_broadcast
 from quoteattr.attribution.speakers import (
-    ResolvedSpeaker,
+    find_subject,
     resolve,
     selon_head,
     subject_of,
@@ -36,15 +36,23 @@ _OBJECT_CONFIDENCE = 0.75
 _CONTINUATION_PARAGRAPHS = 2
 
 
-def _verb_finding(ctx: DocumentContext, start: int, end: int, kind: str, cue: str,
+def _verb_finding(ctx: DocumentContext, start: int, end: int, kind: str, cue: str, rule: str,
                   verb: VerbMatch, excluded: tuple[int, int]) -> Finding:
-    """Return a finding whose speaker is the subject of ``verb``."""
-    head = subject_of(ctx.parse, verb, excluded)
-    speaker = None
-    if head is not None:
-        speaker = resolve(ctx.parse, head, ctx.table, recent_speakers(ctx, start))
-    confidence = 0.9 if speaker is not None else 0.6
-    return Finding(start, end, kind, cue, speaker, verb, confidence=confidence)
+    """Return a finding found by ``rule`` whose speaker is the subject of ``verb``."""
+    head = find_subject(ctx.parse, verb, excluded)
+    if head is None:
+        return Finding(start, end, kind, cue, None, verb, confidence=0.6).cite(rule)
+    speaker = resolve(ctx.parse, head.index, ctx.table, recent_speakers(ctx, start))
+    return Finding(start, end, kind, cue, speaker, verb, confidence=0.9).cite(rule, head.rule, speaker.rule)
+
+
+def _head_finding(ctx: DocumentContext, start: int, end: int, kind: str, cue: str, rule: str,
+                  head: int | None, head_rule: str, confidence: float) -> Finding:
+    """Return a finding found by ``rule`` whose speaker is the noun phrase at ``head``."""
+    if head is None:
+        return Finding(start, end, kind, cue, None, None, confidence=confidence).cite(rule)
+    speaker = resolve(ctx.parse, head, ctx.table, [])
+    return Finding(start, end, kind, cue, speaker, None, confidence=confidence).cite(rule, head_rule, speaker.rule)
 
 
 def _incise_after(ctx: DocumentContext, close_end: int) -> VerbMatch | None:
@@ -116,20 +124,19 @@ def _colon_cue(ctx: DocumentContext, colon: int, start: int, end: int,
     for i in reversed(indices):
         match = reporting_verb_at(parse, i)
         if match is not None and parse.tokens[i].pos != "NOUN":
-            finding = _verb_finding(ctx, start, end, kind, "colon", match, (start, end))
+            finding = _verb_finding(ctx, start, end, kind, "colon", "colon_verb", match, (start, end))
             finding = complete(ctx, finding, [(region_start, colon)])
             _add_broadcast(ctx, finding, paragraph.start, region_start)
             return finding
     for i in reversed(indices):
         if parse.tokens[i].lemma.lower() in speech_nouns() or parse.tokens[i].text.lower() in speech_nouns():
-            speaker = _noun_cue_speaker(ctx, i, indices)
-            finding = Finding(start, end, kind, "noun", speaker, None, confidence=0.8)
+            head = _noun_cue_speaker(ctx, i, indices)
+            finding = _head_finding(ctx, start, end, kind, "noun", "colon_noun", head, "colon_subject", 0.8)
             return complete(ctx, finding, [(region_start, colon)])
     names = [i for i in indices if parse.tokens[i].pos == "PROPN"]
     if names and len(indices) <= 6:
-        speaker = resolve(parse, names[-1], ctx.table, [])
-        return complete(ctx, Finding(start, end, kind, "colon", speaker, None, confidence=0.7),
-                       [(region_start, colon)])
+        finding = _head_finding(ctx, start, end, kind, "colon", "colon_name", names[-1], "colon_subject", 0.7)
+        return complete(ctx, finding, [(region_start, colon)])
     return None
 
 
@@ -139,11 +146,12 @@ def _add_broadcast(ctx: DocumentContext, finding: Finding, start: int, end: int)
     for outlet in find_broadcast(ctx.text, ctx.outlets, max(start, end - 300), end):
         if outlet[2] not in names:
             finding.relays.append(outlet)
+            finding.cite("broadcast")
             names.add(outlet[2])
 
 
-def _noun_cue_speaker(ctx: DocumentContext, noun: int, indices: list[int]) -> ResolvedSpeaker | None:
-    """Return who issued a communiqué or message.
+def _noun_cue_speaker(ctx: DocumentContext, noun: int, indices: list[int]) -> int | None:
+    """Return the head of who issued a communiqué or message.
 
     Its "de X" complement, else the clause subject, else the last name or organisation named
     before the noun ("réaction de la CPME dans un communiqué :").
@@ -154,23 +162,23 @@ def _noun_cue_speaker(ctx: DocumentContext, noun: int, indices: list[int]) -> Re
         head = parse.tokens[parse.tokens[i].head]
         if parse.tokens[i].dep in {"nmod", "det:poss"} and parse.tokens[i].pos in {"PROPN", "NOUN"} \
                 and head.lemma.lower() in cue_nouns:
-            return resolve(parse, i, ctx.table, [])
+            return i
     earlier = [i for i in indices if i < noun]
     for i in earlier:
         if parse.tokens[i].dep in {"nsubj", "nsubj:pass"} and parse.tokens[i].pos in {"PROPN", "NOUN"}:
-            return resolve(parse, i, ctx.table, [])
+            return i
     for i in reversed(earlier):
         token = parse.tokens[i]
         acronym = token.text.isupper() and len(token.text) >= 2
         if token.pos == "PROPN" or token.ent == "ORG" or acronym or token.lemma.lower() in organization_nouns():
-            return resolve(parse, i, ctx.table, [])
+            return i
     later = [i for i in indices if i > noun]
     for position, i in enumerate(later):
         token = parse.tokens[i]
         previous = parse.tokens[later[position - 1]] if position else None
         if token.pos in {"NOUN", "PROPN"} and (previous is None or previous.pos != "ADP") \
                 and (previous is None or previous.pos == "DET" or previous.text == ","):
-            return resolve(parse, i, ctx.table, [])
+            return i
     return None
 
 
@@ -220,10 +228,11 @@ def _continuation(ctx: DocumentContext, start: int, end: int, kind: str,
         if last.speaker is not None and close and last.kind in {"direct", "block", "mixed"}:
             announced = last.cue == "colon" and last.verb is not None and last.verb.entry.relay
             relays = list(last.relays) if announced else []
-            return Finding(start, end, kind, "none", last.speaker, None, relays, confidence=0.65)
+            finding = Finding(start, end, kind, "none", last.speaker, None, relays, confidence=0.65)
+            return finding.cite("continuation", "previous_speaker", *(["passage_announcer"] if relays else []))
     if not opens_sentence or words <= 3:
-        return Finding(start, end, kind, "none", None, None, confidence=0.15)
-    return Finding(start, end, kind, "none", None, None, confidence=0.3)
+        return Finding(start, end, kind, "none", None, None, confidence=0.15).cite("no_cue")
+    return Finding(start, end, kind, "none", None, None, confidence=0.3).cite("no_cue")
 
 
 def attribute_quote(ctx: DocumentContext, start: int, end: int, open_start: int,
@@ -236,14 +245,13 @@ def attribute_quote(ctx: DocumentContext, start: int, end: int, open_start: int,
     text = ctx.text
     verb = _incise_after(ctx, close_end) if kind == "direct" else None
     if verb is not None:
-        finding = _verb_finding(ctx, start, end, kind, "verb", verb, (open_start, close_end))
+        finding = _verb_finding(ctx, start, end, kind, "verb", "incise_after", verb, (open_start, close_end))
         sentence_end = _clause_end(ctx, close_end)
         return complete(ctx, finding, [(close_end, sentence_end)])
     after = _SELON_AFTER.match(text, close_end, min(len(text), close_end + 40))
     if after is not None and kind == "direct" and _joins_sentence(ctx, end, close_end, after.start("word")):
         head = _selon_speaker(ctx, after.start("word"))
-        speaker = resolve(ctx.parse, head, ctx.table, []) if head is not None else None
-        finding = Finding(start, end, kind, "selon", speaker, None, confidence=0.85)
+        finding = _head_finding(ctx, start, end, kind, "selon", "selon_after", head, "selon_head", 0.85)
         return complete(ctx, finding, [(close_end, _clause_end(ctx, close_end))])
     colon = _colon_position(ctx, open_start)
     if colon >= 0:
@@ -253,18 +261,17 @@ def attribute_quote(ctx: DocumentContext, start: int, end: int, open_start: int,
     before = _SELON_BEFORE.search(text, max(0, open_start - 120), open_start)
     if before is not None and kind == "direct":
         head = _selon_speaker(ctx, before.start())
-        speaker = resolve(ctx.parse, head, ctx.table, []) if head is not None else None
-        finding = Finding(start, end, kind, "selon", speaker, None, confidence=0.85)
+        finding = _head_finding(ctx, start, end, kind, "selon", "selon_before", head, "selon_head", 0.85)
         return complete(ctx, finding, [(before.start(), open_start)])
     verb = object_verb(ctx.parse, text, open_start, close_end) if kind == "direct" else None
     if verb is not None:
-        finding = _verb_finding(ctx, start, end, kind, "verb", verb, (open_start, close_end))
+        finding = _verb_finding(ctx, start, end, kind, "verb", "verb_before", verb, (open_start, close_end))
         finding.confidence = min(finding.confidence, _OBJECT_CONFIDENCE)
         sentence = ctx.parse.sentences[ctx.parse.tokens[verb.head].sent]
         return complete(ctx, finding, [(sentence.start, open_start), (close_end, _clause_end(ctx, close_end))])
     verb = _mid_incise(ctx, start, end) if kind == "direct" else None
     if verb is not None:
-        finding = _verb_finding(ctx, start, end, kind, "verb", verb, (0, 0))
+        finding = _verb_finding(ctx, start, end, kind, "verb", "incise_inside", verb, (0, 0))
         return complete(ctx, finding, [(ctx.parse.tokens[verb.first].start, ctx.parse.tokens[verb.last].end + 40)])
     return _continuation(ctx, start, end, kind, _sentence_start(ctx, open_start))
 

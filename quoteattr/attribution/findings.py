@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from quoteattr.attribution.evidence import rule_named
 from quoteattr.attribution.speakers import ResolvedSpeaker
 from quoteattr.attribution.verbs import VerbMatch
 
@@ -21,6 +22,8 @@ class Finding:
         relays: ``(start, end, name)`` of the relaying outlets, nearest the reader first.
         negated, hedged: modality of the report.
         confidence: how sure the extractor is that this is an attributed quotation.
+        evidence: the names of the rules that found it, in the order they fired (declared
+            in :mod:`quoteattr.attribution.evidence`).
     """
 
     start: int
@@ -33,3 +36,16 @@ class Finding:
     negated: bool = False
     hedged: bool = False
     confidence: float = 0.5
+    evidence: list[str] = field(default_factory=list)
+
+    def cite(self, *names: str) -> Finding:
+        """Record that the rules ``names`` fired on this finding (each once), and return it.
+
+        Raises:
+            KeyError: a name is not declared in the rule table.
+        """
+        for name in names:
+            rule_named(name)
+            if name not in self.evidence:
+                self.evidence.append(name)
+        return self

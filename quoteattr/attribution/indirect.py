@@ -9,13 +9,15 @@ rapporte qu'Ouchakov a déclaré que …") gives one quote, the relay's outlet l
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from quoteattr.attribution.completion import complete, recent_speakers
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.mentions import is_time_word, name_run
-from quoteattr.attribution.speakers import resolve, selon_head, subject_of
+from quoteattr.attribution.speakers import find_subject, resolve, selon_head, subject_of
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
 from quoteattr.lexicons import organization_nouns, person_nouns
 from quoteattr.parse.base import Parse
@@ -394,6 +396,23 @@ def _personal(ctx: DocumentContext, head: int) -> bool:
         or ctx.table.has_role_word(token.lemma.lower())
 
 
+_SPAN_RULES: tuple[tuple[str, Callable[[DocumentContext, VerbMatch], tuple[int, int] | None]], ...] = (
+    ("que_clause", _que_clause),
+    ("infinitive_complement", _infinitive_clause),
+    ("directive_clause", _directive_clause),
+    ("inverted_incise", _inverted_incise),
+)
+
+
+def _reported_span(ctx: DocumentContext, verb: VerbMatch) -> tuple[str, tuple[int, int]] | None:
+    """Return the reported words of a reporting verb and the rule that found them, in rule order."""
+    for name, rule in _SPAN_RULES:
+        span = rule(ctx, verb)
+        if span is not None:
+            return name, span
+    return None
+
+
 def find_reported(ctx: DocumentContext) -> list[Finding]:
     """Return the indirect quotes of a document, in document order."""
     parse = ctx.parse
@@ -405,6 +424,7 @@ def find_reported(ctx: DocumentContext) -> list[Finding]:
             if end - start >= 12 and not any(f.start <= start < f.end for f in findings):
                 speaker = resolve(parse, head, ctx.table, [])
                 finding = Finding(start, end, "indirect", "selon", speaker, None, confidence=0.75)
+                finding.cite("selon_clause", "selon_head", speaker.rule)
                 sentence = parse.sentences[parse.tokens[index].sent]
                 findings.append(complete(ctx, finding, [(sentence.start, sentence.end)]))
             continue
@@ -413,15 +433,17 @@ def find_reported(ctx: DocumentContext) -> list[Finding]:
             continue
         if parse.tokens[index].pos == "NOUN" and (index == 0 or parse.tokens[index - 1].pos != "PROPN"):
             continue
-        span = (_que_clause(ctx, verb) or _infinitive_clause(ctx, verb)
-                or _directive_clause(ctx, verb) or _inverted_incise(ctx, verb))
-        if span is None or span[1] - span[0] < 8:
+        found = _reported_span(ctx, verb)
+        if found is None or found[1][1] - found[1][0] < 8:
             continue
-        start, end = span
-        head = subject_of(parse, verb, (start, end))
-        speaker = resolve(parse, head, ctx.table, recent_speakers(ctx, start)) if head is not None else None
-        confidence = 0.8 if speaker is not None else 0.45
-        finding = Finding(start, end, "indirect", "verb", speaker, verb, confidence=confidence)
+        rule, (start, end) = found
+        head = find_subject(parse, verb, (start, end))
+        if head is None:
+            finding = Finding(start, end, "indirect", "verb", None, verb, confidence=0.45).cite(rule)
+        else:
+            speaker = resolve(parse, head.index, ctx.table, recent_speakers(ctx, start))
+            finding = Finding(start, end, "indirect", "verb", speaker, verb, confidence=0.8)
+            finding.cite(rule, head.rule, speaker.rule)
         sentence = parse.sentences[parse.tokens[index].sent]
         region_end = _first_break(ctx, end, sentence.end) if end < sentence.end else sentence.end
         findings.append(complete(ctx, finding, [(sentence.start, max(region_end, end))]))
@@ -442,6 +464,7 @@ def _merge_relays(findings: list[Finding]) -> list[Finding]:
         if relaying and finding.speaker is not None:
             names = {r[2] for r in finding.relays}
             finding.relays = [r for r in outer.relays if r[2] not in names] + finding.relays
+            finding.cite("relay_nesting")
             kept.remove(outer)
             kept.append(finding)
     return sorted(kept, key=lambda f: f.start)

@@ -34,6 +34,7 @@ class ResolvedSpeaker:
     name: str
     role: str | None
     kind: str
+    rule: str = "named"
 
 
 def _outside(parse: Parse, index: int, excluded: tuple[int, int]) -> bool:
@@ -72,8 +73,22 @@ def _inverted_pronoun(parse: Parse, verb: VerbMatch) -> int | None:
     return None
 
 
+@dataclass(frozen=True)
+class SubjectHead:
+    """The head token of a reporting verb's subject and the rule that found it."""
+
+    index: int
+    rule: str
+
+
 def subject_of(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:
-    """Return the head token of the subject of a reporting verb, outside the quote ``excluded``.
+    """Return the head token of the subject of a reporting verb (see :func:`find_subject`)."""
+    found = find_subject(parse, verb, excluded)
+    return None if found is None else found.index
+
+
+def find_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> SubjectHead | None:
+    """Return the subject of a reporting verb outside the quote ``excluded``, with its rule.
 
     Tries, in order: an inverted clitic ("a-t-il"), the noun phrase right before the verb, a
     nominal subject in the tree, an inverted nominal after the verb (parsers often label it
@@ -84,10 +99,11 @@ def subject_of(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int 
     own = _own_subject(parse, verb, excluded)
     if own is not None:
         return own
-    return _previous_reporter_subject(parse, verb, excluded)
+    previous = _previous_reporter_subject(parse, verb, excluded)
+    return None if previous is None else SubjectHead(previous, "previous_reporter")
 
 
-def _own_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:
+def _own_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> SubjectHead | None:
     """Return the subject a reporting verb has in its own clause, or None.
 
     Never looks at other reports of the sentence, so its cost does not depend on how many
@@ -95,17 +111,17 @@ def _own_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> in
     """
     clitic = _inverted_pronoun(parse, verb)
     if clitic is not None:
-        return clitic
+        return SubjectHead(clitic, "subject_clitic")
     governing = _governing_verb(parse, verb)
     if governing is not None:
         return _own_subject(parse, governing, excluded)
     if _follows_closing_mark(parse, verb):
         after = _first_bare_nominal(parse, verb, excluded)
         if after is not None:
-            return after
+            return SubjectHead(after, "subject_after_quote")
     before = _subject_before(parse, verb, excluded)
     if before is not None:
-        return before
+        return SubjectHead(before, "subject_before")
     heads = {verb.head, verb.first, verb.last}
     children = sorted(c for h in heads for c in parse.children[h]
                       if _outside(parse, c, excluded) and c not in heads)
@@ -113,15 +129,15 @@ def _own_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> in
         token = parse.tokens[child]
         if token.dep in _SUBJECT_DEPS and (token.pos in _NOMINAL or name_run(parse, child)) and child < verb.first \
                 and token.text.lower() not in {"ce", "c'", "cela", "ça", "qui", "que"}:
-            return child
+            return SubjectHead(child, "subject_dependency")
     bare = _first_bare_nominal(parse, verb, excluded)
     if bare is not None:
-        return bare
+        return SubjectHead(bare, "subject_after_verb")
     for child in children:
         token = parse.tokens[child]
         if child > verb.last and token.dep in _INVERTED_DEPS and token.pos in {"NOUN", "PROPN"} \
                 and not _has_preposition(parse, child) and not is_time_word(parse, child):
-            return child
+            return SubjectHead(child, "subject_inverted")
     return None
 
 
@@ -165,7 +181,7 @@ def _previous_reporter_subject(parse: Parse, verb: VerbMatch, excluded: tuple[in
         if earlier is not None and earlier.head == j:
             subject = _own_subject(parse, earlier, excluded)
             if subject is not None:
-                return subject
+                return subject.index
     return None
 
 
@@ -360,18 +376,18 @@ def resolve(parse: Parse, head: int, table: EntityTable, preferred: list[str]) -
         mention = pronoun_mention(parse, head) if PRONOUN.match(token.text) else describe(parse, head)
         name = table.resolve_pronoun(mention.start, token.sent, mention.gender, preferred)
         if name is None:
-            return ResolvedSpeaker(mention, mention.name, None, "pronoun")
-        return ResolvedSpeaker(mention, name, table.role_of(name), "person")
+            return ResolvedSpeaker(mention, mention.name, None, "pronoun", "unresolved")
+        return ResolvedSpeaker(mention, name, table.role_of(name), "person", "pronoun_antecedent")
     mention = describe(parse, head)
     if mention.named:
         full = table.full_name(mention.name)
         if mention.kind == "organization":
-            return ResolvedSpeaker(mention, mention.name, mention.role, "organization")
-        return ResolvedSpeaker(mention, full, mention.role or table.role_of(full), "person")
+            return ResolvedSpeaker(mention, mention.name, mention.role, "organization", "organization")
+        return ResolvedSpeaker(mention, full, mention.role or table.role_of(full), "person", "named")
     if mention.kind == "organization":
-        return ResolvedSpeaker(mention, mention.name, None, "organization")
+        return ResolvedSpeaker(mention, mention.name, None, "organization", "organization")
     words = content_words(parse, mention.start, mention.end)
     name = table.resolve_description(words, token.lemma.lower(), mention.start)
     if name is None:
-        return ResolvedSpeaker(mention, mention.name, None, "description")
-    return ResolvedSpeaker(mention, name, _LEADING_ARTICLE.sub("", mention.name), "person")
+        return ResolvedSpeaker(mention, mention.name, None, "description", "unresolved")
+    return ResolvedSpeaker(mention, name, _LEADING_ARTICLE.sub("", mention.name), "person", "description_to_name")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from collections.abc import Sequence
+
+from quoteattr.evaluation.outcomes import Outcome, by_rule, reliability
 from quoteattr.evaluation.scoring import KINDS, Scores
 
 
@@ -44,9 +47,30 @@ def format_errors(scores: Scores) -> str:
     return "\n".join(blocks)
 
 
-def format_json(scores: Scores, with_errors: bool = False) -> str:
-    """Return the scores (and optionally the errors) as a JSON document."""
+def format_by_rule(found: Sequence[Outcome]) -> str:
+    """Return, for each rule, how often it fired and how precise it was, then the bands."""
+    lines = [f"{'rule':<24}{'fired':>7}{'span P':>9}{'attribution P':>15}"]
+    for stats in by_rule(found):
+        if stats.fired:
+            lines.append(f"{stats.name:<24}{stats.fired:>7}{stats.span_precision:>9.3f}"
+                         f"{stats.attribution_precision:>15.3f}")
+    lines += ["", f"{'confidence':<14}{'quotes':>7}{'stated':>8}{'right':>8}"]
+    for band in reliability(found):
+        if band.quotes:
+            lines.append(f"{band.low:.1f}–{band.high:.1f}{'':<7}{band.quotes:>7}{band.stated:>8.3f}{band.accuracy:>8.3f}")
+    return "\n".join(lines)
+
+
+def format_json(scores: Scores, with_errors: bool = False, outcomes: Sequence[Outcome] | None = None) -> str:
+    """Return the scores as a JSON document, optionally with the errors and the per-rule scores."""
     data = scores.as_dict()
     if with_errors:
         data["errors"] = [e.__dict__ for e in scores.errors]
+    if outcomes is not None:
+        data["by_rule"] = [{"rule": s.name, "fired": s.fired, "span_precision": round(s.span_precision, 4),
+                            "attribution_precision": round(s.attribution_precision, 4)}
+                           for s in by_rule(outcomes) if s.fired]
+        data["reliability"] = [{"low": b.low, "high": b.high, "quotes": b.quotes, "stated": round(b.stated, 4),
+                                "right": round(b.accuracy, 4)}
+                               for b in reliability(outcomes) if b.quotes]
     return json.dumps(data, ensure_ascii=False, indent=2)
