@@ -102,3 +102,50 @@ def test_direct_headline_topic_before_a_colon_leaves_the_incise_its_quote(
     assert (quote.kind, quote.cue) == ("direct", "verb")
     assert quote.speaker is not None and quote.speaker.name == "Anne Morel"
     assert len(quotes_of(extractor, text)) == 1
+
+
+# --- incises with no comma, and quotes that go on after the incise -------------------------------
+
+def test_direct_incise_with_no_comma_and_an_inverted_clitic(extractor: quoteattr.Extractor) -> None:
+    text = ("La ministre de la Santé, Claire Vasseur, était attendue à Lyon. « Nous ne fermerons "
+            "aucune maternité » a-t-elle souligné devant les élus.")
+    quote = quote_with(extractor, text, "Nous ne fermerons aucune maternité")
+    assert (quote.kind, quote.cue) == ("direct", "verb")
+    assert quote.speaker is not None and (quote.speaker.text, quote.speaker.name) == ("elle", "Claire Vasseur")
+    assert quote.verb is not None and quote.verb.lemma == "souligner"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "name"),
+    [
+        (("Le ministre Paul Renard a présenté le budget. « Le plan est prêt » a-t-il dit, « mais il "
+          "faudra du temps »."), "Le plan est prêt", "mais il faudra du temps", "Paul Renard"),
+        (("Le maire, Jean Dumas, a répondu aux critiques. « Nous avons tout fait pour éviter cela » "
+          "a assuré le maire, « et nous continuerons »."), "Nous avons tout fait pour éviter cela",
+         "et nous continuerons", "Jean Dumas"),
+    ],
+)
+def test_direct_quote_after_the_incise_shares_its_speaker_and_verb(
+        extractor: quoteattr.Extractor, text: str, first: str, second: str, name: str) -> None:
+    before, after = quote_with(extractor, text, first), quote_with(extractor, text, second)
+    for quote in (before, after):
+        assert (quote.kind, quote.cue) == ("direct", "verb")
+        assert quote.speaker is not None and quote.speaker.name == name
+        assert quote.confidence >= 0.5
+    assert after.verb == before.verb
+    assert "incise_shared" in after.evidence
+
+
+def test_direct_title_after_an_incise_is_not_the_speakers(extractor: quoteattr.Extractor) -> None:
+    text = ("« On n'est pas venus pour gagner », a assuré la réalisatrice, dont le précédent film, "
+            "« Les Voisins », avait été primé.")
+    assert [q.text for q in quotes_of(extractor, text)] == ["On n'est pas venus pour gagner"]
+
+
+def test_direct_institution_in_a_description_resolves_to_the_person(extractor: quoteattr.Extractor) -> None:
+    text = ("Le président François Hollande a visité l'hôpital de Figeac mardi. « Aucun Français ne "
+            "doit se trouver à plus de trente minutes des urgences » estime le président de la "
+            "République, qui promet des moyens.")
+    quote = quote_with(extractor, text, "Aucun Français ne doit se trouver à plus de trente minutes des urgences")
+    assert quote.speaker is not None
+    assert (quote.speaker.text, quote.speaker.name) == ("le président de la République", "François Hollande")

@@ -3,7 +3,8 @@
 Cues are tried in this order: an incise after the quote ("», a déclaré X", "», a-t-il dit"),
 "selon X" after it, a colon cue before it ("X a déclaré : « … »", "Kim a dit :" + block),
 "selon X, « … »", a verb before it whose object it is ("a dénoncé un « scandale »", see
-``fragments``), an incise in the middle ("« A, a-t-il dit, B »"), and last the speaker of
+``fragments``), an incise in the middle ("« A, a-t-il dit, B »"), the incise of the quote
+just before when the sentence goes on ("« A » a-t-il dit, « B »"), and last the speaker of
 the quote just before (a cue-less continuation).
 """
 
@@ -13,8 +14,9 @@ import regex
 
 from quoteattr.attribution.completion import complete, recent_speakers
 from quoteattr.attribution.context import DocumentContext
+from quoteattr.attribution.evidence import RULES_BY_NAME
 from quoteattr.attribution.findings import Finding
-from quoteattr.attribution.fragments import object_verb
+from quoteattr.attribution.fragments import looks_like_title, object_verb
 from quoteattr.attribution.mentions import PRONOUN
 from quoteattr.attribution.relays import find_broadcast
 from quoteattr.attribution.speakers import (
@@ -34,6 +36,10 @@ _LIGHT_VERBS = {"contenter", "borner", "vouloir", "tenir", "préférer", "devoir
 _PADDING = " \t\u00a0\u202f"
 _OBJECT_CONFIDENCE = 0.75
 _CONTINUATION_PARAGRAPHS = 2
+_SHARED_INCISE_CHARS = 120
+_SENTENCE_BREAK = regex.compile(r"[.!?…]")
+_RELATIVE = regex.compile(r"\b(?:qui|dont|où|que|qu['’])", regex.IGNORECASE)
+_GOES_ON = regex.compile(r"(?:,|\bet)[\s\u00a0\u202f]*$")
 
 
 def _verb_finding(ctx: DocumentContext, start: int, end: int, kind: str, cue: str, rule: str,
@@ -69,9 +75,8 @@ def _incise_after(ctx: DocumentContext, close_end: int) -> VerbMatch | None:
         if match is not None and verbal:
             comma = "," in ctx.text[close_end:token.start]
             subject = subject_of(parse, match, (0, close_end))
-            if comma or (subject is not None and subject > match.last):
-                return match
-            return None
+            inverted = subject is not None and (subject > match.last or parse.tokens[subject].text.startswith("-"))
+            return match if comma or inverted else None
         if token.text in {",", "-t", "ne", "n'", "s'", "s’", "se", "de", "d'", "d’", "à"} \
                 or token.pos in _INCISE_FILLERS or token.lemma in _LIGHT_VERBS \
                 or (token.text.startswith("-") and PRONOUN.match(token.text)):
@@ -210,6 +215,32 @@ def _mid_incise(ctx: DocumentContext, start: int, end: int) -> VerbMatch | None:
     return None
 
 
+def _shared_incise(ctx: DocumentContext, start: int, end: int, kind: str, open_start: int) -> Finding | None:
+    """Return a quote that goes on after the incise of the quote before it ("« A » a-t-il
+    dit, « B »"): same sentence, same speaker, same verb and relays.
+
+    Only the incise may stand between the two quotes (no sentence end, no relative clause),
+    and a title after it ("…, dont le film « Les Voisins »") is not the speaker's words.
+    """
+    if not ctx.findings:
+        return None
+    last = ctx.findings[-1]
+    if last.verb is None or last.cue != "verb" or last.kind != "direct":
+        return None
+    verb_start = ctx.parse.tokens[last.verb.first].start
+    between = ctx.text[last.end:open_start]
+    if not last.end < verb_start < open_start or len(between) > _SHARED_INCISE_CHARS \
+            or _SENTENCE_BREAK.search(between) is not None or "\n" in between \
+            or _GOES_ON.search(between) is None or _RELATIVE.search(between) is not None \
+            or looks_like_title(ctx.text[start:end]):
+        return None
+    speaker_rules = [n for n in last.evidence if RULES_BY_NAME[n].stage == "speaker"]
+    relays = [n for n in last.evidence if RULES_BY_NAME[n].stage == "relay"]
+    finding = Finding(start, end, kind, "verb", last.speaker, last.verb, list(last.relays),
+                      last.negated, last.hedged, confidence=last.confidence)
+    return finding.cite("incise_shared", *speaker_rules, *relays)
+
+
 def _sentence_start(ctx: DocumentContext, offset: int) -> bool:
     """Return True when the quote mark at ``offset`` opens a sentence or a paragraph."""
     index = offset - 1
@@ -273,6 +304,9 @@ def attribute_quote(ctx: DocumentContext, start: int, end: int, open_start: int,
     if verb is not None:
         finding = _verb_finding(ctx, start, end, kind, "verb", "incise_inside", verb, (0, 0))
         return complete(ctx, finding, [(ctx.parse.tokens[verb.first].start, ctx.parse.tokens[verb.last].end + 40)])
+    shared = _shared_incise(ctx, start, end, kind, open_start) if kind == "direct" else None
+    if shared is not None:
+        return shared
     return _continuation(ctx, start, end, kind, _sentence_start(ctx, open_start))
 
 

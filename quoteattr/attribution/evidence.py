@@ -47,6 +47,7 @@ RULES: tuple[Rule, ...] = (
     Rule("selon_before", "span", "direct", "selon X, « … »"),
     Rule("verb_before", "span", "direct", "the quote as the verb's object, words between allowed: a dénoncé mardi une « … »"),
     Rule("incise_inside", "span", "direct", "an incise inside the quote: « A, a-t-il dit, B »"),
+    Rule("incise_shared", "span", "direct", "the incise of the quote before, the sentence going on: « A » a-t-il dit, « B »"),
     Rule("continuation", "span", "direct", "a cue-less quote after a quote of a known speaker"),
     Rule("no_cue", "span", "direct", "a quoted span with no cue: a scare quote or a title, kept below the threshold"),
     # Reported speech.

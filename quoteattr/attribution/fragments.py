@@ -67,6 +67,12 @@ def _phrase_start(parse: Parse, index: int, sentence: int) -> tuple[int, bool]:
     return (k - 1 if introduced else k), introduced
 
 
+def looks_like_title(words: str) -> bool:
+    """Return True for quoted words that read as a title: capitalised, short, no sentence."""
+    words = words.strip(" \t\n\u00a0\u202f")
+    return not words[:1].islower() and len(words.split()) < TITLE_WORDS and words[-1:] not in _SENTENCE_END
+
+
 def ends_clause(text: str, close_end: int) -> bool:
     """Return True when nothing of the sentence follows a closing mark but punctuation."""
     index = close_end
@@ -88,9 +94,9 @@ def object_verb(parse: Parse, text: str, open_start: int, close_end: int) -> Ver
     if mark <= 0:
         return None
     sentence = parse.tokens[mark].sent
-    words = text[open_start + 1:close_end - 1].strip(" \u00a0\u202f")
-    named = not words[:1].islower()
-    title = named and len(words.split()) < TITLE_WORDS and words[-1:] not in _SENTENCE_END
+    words = text[open_start + 1:close_end - 1]
+    named = not words.strip(" \u00a0\u202f")[:1].islower()
+    title = looks_like_title(words)
     k = mark - 1
     crossed_object = complement = False
     opening = True
