@@ -149,3 +149,54 @@ def test_direct_institution_in_a_description_resolves_to_the_person(extractor: q
     quote = quote_with(extractor, text, "Aucun Français ne doit se trouver à plus de trente minutes des urgences")
     assert quote.speaker is not None
     assert (quote.speaker.text, quote.speaker.name) == ("le président de la République", "François Hollande")
+
+
+# --- verbs the tagger takes for nouns, and headlines --------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "lemma"),
+    [
+        ("« La réforme va dans le mauvais sens », juge le syndicat dans un communiqué.",
+         "La réforme va dans le mauvais sens", "le syndicat", "juger"),
+        ("« Les chiffres ne sont pas bons », note l'association, qui demande un audit.",
+         "Les chiffres ne sont pas bons", "l'association", "noter"),
+        ("« Le calendrier est intenable », estime-t-on à Matignon.", "Le calendrier est intenable",
+         "on", "estimer"),
+    ],
+)
+def test_direct_incise_verb_tagged_as_another_word_class(
+        extractor: quoteattr.Extractor, text: str, words: str, speaker: str, lemma: str) -> None:
+    quote = quote_with(extractor, text, words)
+    assert (quote.kind, quote.cue) == ("direct", "verb")
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.verb is not None and quote.verb.lemma == lemma
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        ("Claire Vasseur : « Nous ne reculerons pas »", "Nous ne reculerons pas", "Claire Vasseur"),
+        (("La CGT réunit son congrès. Pour Marc Lenoir, son secrétaire général : « C'est un moment "
+          "important pour les salariés »."), "C'est un moment important pour les salariés", "Marc Lenoir"),
+    ],
+)
+def test_direct_headline_name_before_a_colon_is_the_speaker(
+        extractor: quoteattr.Extractor, text: str, words: str, name: str) -> None:
+    quote = quote_with(extractor, text, words)
+    assert quote.kind == "direct" and quote.speaker is not None and quote.speaker.name == name
+
+
+def test_direct_headline_topic_before_a_colon_is_no_speaker(extractor: quoteattr.Extractor) -> None:
+    # neither the place named in the topic nor the speaker of the quote before
+    text = ("Le ministre Paul Renard a répondu aux grévistes. « Le service sera assuré », a-t-il dit.\n\n"
+            "Grève à la SNCF : « Nous irons jusqu'au bout »")
+    assert [q.text for q in quotes_of(extractor, text)] == ["Le service sera assuré"]
+
+
+@pytest.mark.xfail(reason="a description alone before a colon ('Le ministre de l'Intérieur :') is not "
+                          "read as a speaker: on the corpus it found no real quote and one headline that is none",
+                   strict=True)
+def test_direct_headline_description_before_a_colon_is_the_speaker(extractor: quoteattr.Extractor) -> None:
+    text = "Le ministre de l'Intérieur : « La sécurité des Français n'est pas négociable »"
+    quote = quote_with(extractor, text, "La sécurité des Français n'est pas négociable")
+    assert quote.speaker is not None and quote.speaker.text == "Le ministre de l'Intérieur"

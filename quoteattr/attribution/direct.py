@@ -17,7 +17,7 @@ from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.evidence import RULES_BY_NAME
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.fragments import looks_like_title, object_verb
-from quoteattr.attribution.mentions import PRONOUN
+from quoteattr.attribution.mentions import PRONOUN, name_run
 from quoteattr.attribution.relays import find_broadcast
 from quoteattr.attribution.speakers import (
     find_subject,
@@ -26,7 +26,8 @@ from quoteattr.attribution.speakers import (
     subject_of,
 )
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
-from quoteattr.lexicons import organization_nouns, speech_nouns
+from quoteattr.lexicons import organization_nouns, reporting_verbs, speech_nouns
+from quoteattr.parse.base import Parse
 
 _INCISE_FILLERS = {"AUX", "ADV", "PART"}
 _SELON_AFTER = regex.compile(r"[\s\u00a0\u202f]*,?[\s\u00a0\u202f]*(?P<word>selon|d['’]après)\s", regex.IGNORECASE)
@@ -36,6 +37,7 @@ _LIGHT_VERBS = {"contenter", "borner", "vouloir", "tenir", "préférer", "devoir
 _PADDING = " \t\u00a0\u202f"
 _OBJECT_CONFIDENCE = 0.75
 _CONTINUATION_PARAGRAPHS = 2
+_COLON_PHRASE_TOKENS = 9
 _SHARED_INCISE_CHARS = 120
 _SENTENCE_BREAK = regex.compile(r"[.!?…]")
 _RELATIVE = regex.compile(r"\b(?:qui|dont|où|que|qu['’])", regex.IGNORECASE)
@@ -69,9 +71,13 @@ def _incise_after(ctx: DocumentContext, close_end: int) -> VerbMatch | None:
         return None
     for k in range(j, min(j + 9, len(parse.tokens))):
         token = parse.tokens[k]
+        first_word = all(parse.tokens[i].text == "," for i in range(j, k))
         match = reporting_verb_at(parse, k)
+        if match is None and first_word:
+            match = _mistagged_verb(parse, k)
         verbal = token.pos != "NOUN" or (k > 0 and (parse.tokens[k - 1].pos == "AUX"
-                                                    or parse.tokens[k - 1].text.startswith("-")))
+                                                    or parse.tokens[k - 1].text.startswith("-"))) \
+            or (first_word and _inverted_subject_follows(parse, k))
         if match is not None and verbal:
             comma = "," in ctx.text[close_end:token.start]
             subject = subject_of(parse, match, (0, close_end))
@@ -83,6 +89,29 @@ def _incise_after(ctx: DocumentContext, close_end: int) -> VerbMatch | None:
             continue
         return None
     return None
+
+
+def _inverted_subject_follows(parse: Parse, index: int) -> bool:
+    """Return True when an inverted subject starts right after token ``index`` ("juge le
+    syndicat", "note l'association", "estime-t-on")."""
+    following = index + 1
+    if following >= len(parse.tokens) or parse.tokens[following].sent != parse.tokens[index].sent:
+        return False
+    token = parse.tokens[following]
+    return token.pos in {"DET", "PROPN"} or (token.text.startswith("-") and token.pos == "PRON")
+
+
+def _mistagged_verb(parse: Parse, index: int) -> VerbMatch | None:
+    """Return the reporting verb of a present form the tagger took for another word class
+    ("», estime-t-on" tagged as an adverb): the form plus "r" is a lexicon verb and an
+    inverted subject clitic follows it."""
+    token = parse.tokens[index]
+    form = token.text.split("-")[0].lower()
+    following = parse.tokens[index + 1] if index + 1 < len(parse.tokens) else None
+    if not form.endswith("e") or following is None or not (following.text.startswith("-") and following.pos == "PRON"):
+        return None
+    entry = reporting_verbs().get(form + "r")
+    return None if entry is None else VerbMatch(index, index, index, entry)
 
 
 def _joins_sentence(ctx: DocumentContext, end: int, close_end: int, cue: int) -> bool:
@@ -138,10 +167,43 @@ def _colon_cue(ctx: DocumentContext, colon: int, start: int, end: int,
             head = _noun_cue_speaker(ctx, i, indices)
             finding = _head_finding(ctx, start, end, kind, "noun", "colon_noun", head, "colon_subject", 0.8)
             return complete(ctx, finding, [(region_start, colon)])
-    names = [i for i in indices if parse.tokens[i].pos == "PROPN"]
-    if names and len(indices) <= 6:
-        finding = _head_finding(ctx, start, end, kind, "colon", "colon_name", names[-1], "colon_subject", 0.7)
-        return complete(ctx, finding, [(region_start, colon)])
+    found = _speaker_before_colon(parse, indices)
+    if found is None:
+        if not _topic_before_colon(parse, indices):
+            return None
+        return Finding(start, end, kind, "colon", None, None, confidence=0.3).cite("colon_name")
+    head, introduced = found
+    if introduced:
+        finding = _head_finding(ctx, start, end, kind, "selon", "selon_before", head, "selon_head", 0.85)
+    else:
+        finding = _head_finding(ctx, start, end, kind, "colon", "colon_name", head, "colon_subject", 0.7)
+    return complete(ctx, finding, [(region_start, colon)])
+
+
+def _topic_before_colon(parse: Parse, indices: list[int]) -> bool:
+    """Return True for a short phrase with a name and no verb before a colon ("Grève à la SNCF :"):
+    the topic of a headline, whose quote is nobody's continuation."""
+    return len(indices) <= _COLON_PHRASE_TOKENS and any(parse.tokens[i].pos == "PROPN" for i in indices) \
+        and not any(parse.tokens[i].pos in {"VERB", "AUX"} for i in indices)
+
+
+def _speaker_before_colon(parse: Parse, indices: list[int]) -> tuple[int, bool] | None:
+    """Return the head of the speaker a colon cue consists of, and whether "pour" opens it.
+
+    A short noun phrase headed by a name and nothing else: "Claire Vasseur :", "La CGT :",
+    "Pour X, son secrétaire général :". A phrase headed by a common noun ("Grève à la SNCF
+    :", "Énergie :") is a topic, not a speaker.
+    """
+    if not indices or len(indices) > _COLON_PHRASE_TOKENS \
+            or any(parse.tokens[i].pos in {"VERB", "AUX"} for i in indices):
+        return None
+    introduced = parse.tokens[indices[0]].text.lower() == "pour"
+    for i in indices[1:] if introduced else indices:
+        token = parse.tokens[i]
+        if token.pos in {"DET", "ADJ", "NUM"}:
+            continue
+        named = token.pos == "PROPN" and name_run(parse, i) is not None
+        return (i, introduced) if named else None
     return None
 
 
