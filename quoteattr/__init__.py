@@ -15,6 +15,8 @@ from quoteattr.errors import (
 )
 from quoteattr.extractor import Extractor
 from quoteattr.models import Quote, ReportingVerb, Source, Span, Speaker
+from quoteattr.render import HtmlView, render
+from quoteattr.tables import SpeakerSummary, speakers, to_dataframe
 
 __version__ = "0.1.0"
 
@@ -23,6 +25,7 @@ __all__ = [
     "DocumentError",
     "DocumentTimeoutError",
     "Extractor",
+    "HtmlView",
     "InputFormatError",
     "ModelNotFoundError",
     "Quote",
@@ -31,6 +34,10 @@ __all__ = [
     "Source",
     "Span",
     "Speaker",
+    "SpeakerSummary",
     "__version__",
     "extract",
+    "render",
+    "speakers",
+    "to_dataframe",
 ]

