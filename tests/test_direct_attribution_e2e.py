@@ -200,3 +200,41 @@ def test_direct_headline_description_before_a_colon_is_the_speaker(extractor: qu
     text = "Le ministre de l'Intérieur : « La sécurité des Français n'est pas négociable »"
     quote = quote_with(extractor, text, "La sécurité des Français n'est pas négociable")
     assert quote.speaker is not None and quote.speaker.text == "Le ministre de l'Intérieur"
+
+
+# --- reports inside quotations ------------------------------------------------------------------
+
+def test_direct_report_to_the_speaker_inside_a_quote_is_its_own_quote(extractor: quoteattr.Extractor) -> None:
+    text = ("« Le directeur m'a promis au téléphone qu'il n'y aurait aucun licenciement. Deux semaines "
+            "plus tard, l'usine fermait », a raconté une salariée, Léa Morin, à l'AFP.")
+    quotes = quotes_of(extractor, text)
+    assert [q.kind for q in quotes] == ["direct", "indirect"]
+    outer, inner = quotes
+    assert outer.text.startswith("Le directeur m'a promis") and outer.text.endswith("l'usine fermait")
+    assert outer.speaker is not None and outer.speaker.name == "Léa Morin"
+    assert inner.text == "il n'y aurait aucun licenciement"
+    assert inner.speaker is not None and inner.speaker.text == "Le directeur"
+    assert outer.start <= inner.start and inner.end <= outer.end
+    assert inner.relayed_by == [] and "nested_report" in inner.evidence
+
+
+def test_direct_pronoun_reporting_to_the_speaker_is_someone_else(extractor: quoteattr.Extractor) -> None:
+    text = ("Le prévenu, Marc Dufour, comparaît depuis lundi. À la barre, Odile Martin a raconté : "
+            "« Il m'a dit que mon argent serait en sécurité. Je l'ai cru. »")
+    quotes = quotes_of(extractor, text)
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("direct", "Odile Martin"), ("indirect", "Marc Dufour")]
+    assert quotes[1].text == "mon argent serait en sécurité"
+
+
+def test_direct_speakers_own_report_inside_a_quote_is_not_split(extractor: quoteattr.Extractor) -> None:
+    text = "« Je leur ai dit que nous ne céderions pas », a déclaré Paul Girard."
+    assert [q.kind for q in quotes_of(extractor, text)] == ["direct"]
+
+
+@pytest.mark.xfail(reason="only a report made to the speaker ('m'a dit que', 'nous a assuré que') is "
+                          "split out of a quote; a bare third-party report inside one stays part of it",
+                   strict=True)
+def test_direct_third_party_report_inside_a_quote_is_its_own_quote(extractor: quoteattr.Extractor) -> None:
+    text = "« Le ministre a dit que rien ne changerait », a ironisé le député Paul Girard."
+    assert [q.kind for q in quotes_of(extractor, text)] == ["direct", "indirect"]

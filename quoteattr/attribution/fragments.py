@@ -61,7 +61,7 @@ def _phrase_start(parse: Parse, index: int, sentence: int) -> tuple[int, bool]:
     k = index
     while k > 0 and parse.tokens[k - 1].sent == sentence and (
             parse.tokens[k - 1].pos in {"DET", "ADJ", "NUM"}
-            or parse.tokens[k - 1].pos in {"NOUN", "PROPN"} and parse.tokens[k].pos in {"PROPN", "ADJ"}):
+            or (parse.tokens[k - 1].pos in {"NOUN", "PROPN"} and parse.tokens[k].pos in {"PROPN", "ADJ"})):
         k -= 1
     introduced = k > 0 and parse.tokens[k - 1].sent == sentence and parse.tokens[k - 1].pos == "ADP"
     return (k - 1 if introduced else k), introduced

@@ -369,12 +369,16 @@ def selon_head(parse: Parse, index: int, last: int) -> int | None:
     return None
 
 
-def resolve(parse: Parse, head: int, table: EntityTable, preferred: list[str]) -> ResolvedSpeaker:
-    """Return the speaker a subject head refers to, resolving pronouns and descriptions."""
+def resolve(parse: Parse, head: int, table: EntityTable, preferred: list[str],
+            excluded: frozenset[str] = frozenset()) -> ResolvedSpeaker:
+    """Return the speaker a subject head refers to, resolving pronouns and descriptions.
+
+    A pronoun never resolves to a person in ``excluded``.
+    """
     token = parse.tokens[head]
     if PRONOUN.match(token.text) or (token.pos == "PRON" and name_run(parse, head) is None):
         mention = pronoun_mention(parse, head) if PRONOUN.match(token.text) else describe(parse, head)
-        name = table.resolve_pronoun(mention.start, token.sent, mention.gender, preferred)
+        name = table.resolve_pronoun(mention.start, token.sent, mention.gender, preferred, excluded)
         if name is None:
             return ResolvedSpeaker(mention, mention.name, None, "pronoun", "unresolved")
         return ResolvedSpeaker(mention, name, table.role_of(name), "person", "pronoun_antecedent")
