@@ -238,3 +238,19 @@ def test_direct_speakers_own_report_inside_a_quote_is_not_split(extractor: quote
 def test_direct_third_party_report_inside_a_quote_is_its_own_quote(extractor: quoteattr.Extractor) -> None:
     text = "« Le ministre a dit que rien ne changerait », a ironisé le député Paul Girard."
     assert [q.kind for q in quotes_of(extractor, text)] == ["direct", "indirect"]
+
+
+# --- subjects of incises and colon cues ---------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (("Au tribunal, l'un des plaignants, Marcel Roche, 81 ans, a raconté d'une voix émue : « On "
+          "m'avait promis des intérêts de 8 %. »"), "Marcel Roche"),
+        (("« Nous ne voterons jamais avec eux » a répété sur Public Sénat le vice-président du parti, "
+          "Mathieu Bercy."), "Mathieu Bercy"),
+    ],
+)
+def test_direct_subject_past_an_age_or_a_channel_name(extractor: quoteattr.Extractor, text: str, name: str) -> None:
+    (quote,) = quotes_of(extractor, text)
+    assert quote.kind == "direct" and quote.speaker is not None and quote.speaker.name == name
