@@ -9,7 +9,9 @@ preposition that open the quoted noun phrase, adverbs and times, whole prepositi
 the mark (when the quote ends the clause), and, after a verb that qualifies ("juger",
 "qualifier") or directs ("appeler"), its object ("la situation « préoccupante »"). Anything
 else (another verb, a comma, a conjunction, the noun a quote complements: "la fin du
-« bouclier tarifaire »", a title right after its noun: "le documentaire « Icarus »") means
+« bouclier tarifaire »", a noun in a prepositional phrase the quote qualifies: "appelle à
+l'ouverture « immédiate » de couloirs", a title right after its noun: "le documentaire
+« Icarus »") means
 the quote is not the verb's object, so a scare quote or a title stays cue-less. Neither a bare
 participle ("la loi dite « … »") nor a reflexive use ("s'annonce comme un « … »") reports, and
 a short capitalised fragment that is no sentence ("a salué « Le Grand Bleu »") is a title.
@@ -99,7 +101,7 @@ def object_verb(parse: Parse, text: str, open_start: int, close_end: int) -> Ver
     title = looks_like_title(words)
     k = mark - 1
     crossed_object = complement = False
-    opening = True
+    opening = bare = True
     while k >= 0 and mark - k <= MAX_BRIDGE and parse.tokens[k].sent == sentence:
         token, index = parse.tokens[k], k
         match = _verbal(parse, k)
@@ -120,9 +122,14 @@ def object_verb(parse: Parse, text: str, open_start: int, close_end: int) -> Ver
             while k >= 0 and parse.tokens[k].pos == "ADP" and parse.tokens[k].end == parse.tokens[k + 1].start:
                 k -= 1
         elif token.pos in {"NOUN", "PROPN"}:
-            if k == mark - 1 and token.pos == "NOUN" and named:
-                return None
             start, introduced = _phrase_start(parse, k, sentence)
+            if bare and token.pos == "NOUN" and token.text[:1].islower():
+                if named or introduced or crossed_object:
+                    return None
+                crossed_object = True
+                opening = False
+                k = start - 1
+                continue
             gerund = _gerund_start(parse, start - 1) if start > 0 else None
             if gerund is not None and not complement:
                 start = gerund
@@ -138,6 +145,7 @@ def object_verb(parse: Parse, text: str, open_start: int, close_end: int) -> Ver
                 return None
             k = gerund - 1
         opening = opening and token.pos in _MODIFIERS and not is_time_word(parse, index)
+        bare = opening and token.pos in {"ADJ", "ADV"}
     return None
 
 
