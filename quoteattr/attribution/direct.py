@@ -2,7 +2,9 @@
 
 Cues are tried in this order: an incise after the quote ("», a déclaré X", "», a-t-il dit"),
 "selon X" after it, a colon cue before it ("X a déclaré : « … »", "Kim a dit :" + block),
-"selon X, « … »", an incise in the middle ("« A, a-t-il dit, B »"), and last the speaker of
+"selon X, « … »", a verb before it whose object it is ("a dénoncé un « scandale »", see
+``fragments``), an incise in the middle ("« A, a-t-il dit, B »"), the incise of the quote
+just before when the sentence goes on ("« A » a-t-il dit, « B »"), and last the speaker of
 the quote just before (a cue-less continuation).
 """
 
@@ -12,8 +14,10 @@ import regex
 
 from quoteattr.attribution.completion import complete, recent_speakers
 from quoteattr.attribution.context import DocumentContext
+from quoteattr.attribution.evidence import RULES_BY_NAME
 from quoteattr.attribution.findings import Finding
-from quoteattr.attribution.mentions import PRONOUN
+from quoteattr.attribution.fragments import looks_like_title, object_verb
+from quoteattr.attribution.mentions import PRONOUN, name_run
 from quoteattr.attribution.relays import find_broadcast
 from quoteattr.attribution.speakers import (
     find_subject,
@@ -22,17 +26,22 @@ from quoteattr.attribution.speakers import (
     subject_of,
 )
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
-from quoteattr.lexicons import organization_nouns, speech_nouns
+from quoteattr.lexicons import organization_nouns, reporting_verbs, speech_nouns
+from quoteattr.parse.base import Parse
 
 _INCISE_FILLERS = {"AUX", "ADV", "PART"}
 _SELON_AFTER = regex.compile(r"[\s\u00a0\u202f]*,?[\s\u00a0\u202f]*(?P<word>selon|d['’]après)\s", regex.IGNORECASE)
 _SELON_BEFORE = regex.compile(r"(?:selon|d['’]après)\s+(?:[^,«»“”\"\n]{1,80},){1,3}[\s\u00a0\u202f]*$", regex.IGNORECASE)
-_OBJECT_QUOTE_WORDS = 5
-_NOT_QUOTING_VERBS = {"qualifier", "appeler", "décrire", "juger", "considérer", "trouver", "penser", "croire"}
 _RESUMES = regex.compile(r"[,—–.!?…][\s\u00a0\u202f]*\w")
 _LIGHT_VERBS = {"contenter", "borner", "vouloir", "tenir", "préférer", "devoir", "pouvoir", "aller", "venir"}
 _PADDING = " \t\u00a0\u202f"
+_OBJECT_CONFIDENCE = 0.75
 _CONTINUATION_PARAGRAPHS = 2
+_COLON_PHRASE_TOKENS = 9
+_SHARED_INCISE_CHARS = 120
+_SENTENCE_BREAK = regex.compile(r"[.!?…]")
+_RELATIVE = regex.compile(r"\b(?:qui|dont|où|que|qu['’])", regex.IGNORECASE)
+_GOES_ON = regex.compile(r"(?:,|\bet)[\s\u00a0\u202f]*$")
 
 
 def _verb_finding(ctx: DocumentContext, start: int, end: int, kind: str, cue: str, rule: str,
@@ -62,21 +71,47 @@ def _incise_after(ctx: DocumentContext, close_end: int) -> VerbMatch | None:
         return None
     for k in range(j, min(j + 9, len(parse.tokens))):
         token = parse.tokens[k]
+        first_word = all(parse.tokens[i].text == "," for i in range(j, k))
         match = reporting_verb_at(parse, k)
+        if match is None and first_word:
+            match = _mistagged_verb(parse, k)
         verbal = token.pos != "NOUN" or (k > 0 and (parse.tokens[k - 1].pos == "AUX"
-                                                    or parse.tokens[k - 1].text.startswith("-")))
+                                                    or parse.tokens[k - 1].text.startswith("-"))) \
+            or (first_word and _inverted_subject_follows(parse, k))
         if match is not None and verbal:
             comma = "," in ctx.text[close_end:token.start]
             subject = subject_of(parse, match, (0, close_end))
-            if comma or (subject is not None and subject > match.last):
-                return match
-            return None
+            inverted = subject is not None and (subject > match.last or parse.tokens[subject].text.startswith("-"))
+            return match if comma or inverted else None
         if token.text in {",", "-t", "ne", "n'", "s'", "s’", "se", "de", "d'", "d’", "à"} \
                 or token.pos in _INCISE_FILLERS or token.lemma in _LIGHT_VERBS \
                 or (token.text.startswith("-") and PRONOUN.match(token.text)):
             continue
         return None
     return None
+
+
+def _inverted_subject_follows(parse: Parse, index: int) -> bool:
+    """Return True when an inverted subject starts right after token ``index`` ("juge le
+    syndicat", "note l'association", "estime-t-on")."""
+    following = index + 1
+    if following >= len(parse.tokens) or parse.tokens[following].sent != parse.tokens[index].sent:
+        return False
+    token = parse.tokens[following]
+    return token.pos in {"DET", "PROPN"} or (token.text.startswith("-") and token.pos == "PRON")
+
+
+def _mistagged_verb(parse: Parse, index: int) -> VerbMatch | None:
+    """Return the reporting verb of a present form the tagger took for another word class
+    ("», estime-t-on" tagged as an adverb): the form plus "r" is a lexicon verb and an
+    inverted subject clitic follows it."""
+    token = parse.tokens[index]
+    form = token.text.split("-")[0].lower()
+    following = parse.tokens[index + 1] if index + 1 < len(parse.tokens) else None
+    if not form.endswith("e") or following is None or not (following.text.startswith("-") and following.pos == "PRON"):
+        return None
+    entry = reporting_verbs().get(form + "r")
+    return None if entry is None else VerbMatch(index, index, index, entry)
 
 
 def _joins_sentence(ctx: DocumentContext, end: int, close_end: int, cue: int) -> bool:
@@ -132,10 +167,43 @@ def _colon_cue(ctx: DocumentContext, colon: int, start: int, end: int,
             head = _noun_cue_speaker(ctx, i, indices)
             finding = _head_finding(ctx, start, end, kind, "noun", "colon_noun", head, "colon_subject", 0.8)
             return complete(ctx, finding, [(region_start, colon)])
-    names = [i for i in indices if parse.tokens[i].pos == "PROPN"]
-    if names and len(indices) <= 6:
-        finding = _head_finding(ctx, start, end, kind, "colon", "colon_name", names[-1], "colon_subject", 0.7)
-        return complete(ctx, finding, [(region_start, colon)])
+    found = _speaker_before_colon(parse, indices)
+    if found is None:
+        if not _topic_before_colon(parse, indices):
+            return None
+        return Finding(start, end, kind, "colon", None, None, confidence=0.3).cite("colon_name")
+    head, introduced = found
+    if introduced:
+        finding = _head_finding(ctx, start, end, kind, "selon", "selon_before", head, "selon_head", 0.85)
+    else:
+        finding = _head_finding(ctx, start, end, kind, "colon", "colon_name", head, "colon_subject", 0.7)
+    return complete(ctx, finding, [(region_start, colon)])
+
+
+def _topic_before_colon(parse: Parse, indices: list[int]) -> bool:
+    """Return True for a short phrase with a name and no verb before a colon ("Grève à la SNCF :"):
+    the topic of a headline, whose quote is nobody's continuation."""
+    return len(indices) <= _COLON_PHRASE_TOKENS and any(parse.tokens[i].pos == "PROPN" for i in indices) \
+        and not any(parse.tokens[i].pos in {"VERB", "AUX"} for i in indices)
+
+
+def _speaker_before_colon(parse: Parse, indices: list[int]) -> tuple[int, bool] | None:
+    """Return the head of the speaker a colon cue consists of, and whether "pour" opens it.
+
+    A short noun phrase headed by a name and nothing else: "Claire Vasseur :", "La CGT :",
+    "Pour X, son secrétaire général :". A phrase headed by a common noun ("Grève à la SNCF
+    :", "Énergie :") is a topic, not a speaker.
+    """
+    if not indices or len(indices) > _COLON_PHRASE_TOKENS \
+            or any(parse.tokens[i].pos in {"VERB", "AUX"} for i in indices):
+        return None
+    introduced = parse.tokens[indices[0]].text.lower() == "pour"
+    for i in indices[1:] if introduced else indices:
+        token = parse.tokens[i]
+        if token.pos in {"DET", "ADJ", "NUM"}:
+            continue
+        named = token.pos == "PROPN" and name_run(parse, i) is not None
+        return (i, introduced) if named else None
     return None
 
 
@@ -181,20 +249,6 @@ def _noun_cue_speaker(ctx: DocumentContext, noun: int, indices: list[int]) -> in
     return None
 
 
-def _verb_before(ctx: DocumentContext, open_start: int) -> VerbMatch | None:
-    """Return a reporting verb that takes the quote as its object ("a dénoncé « … »")."""
-    parse = ctx.parse
-    k = parse.token_at(open_start) - 1
-    while k >= 0 and parse.tokens[k].pos == "ADV":
-        k -= 1
-    if k < 0 or parse.tokens[k].pos != "VERB":
-        return None
-    match = reporting_verb_at(parse, k)
-    if match is None or match.entry.lemma in _NOT_QUOTING_VERBS:
-        return None
-    return match
-
-
 def _mid_incise(ctx: DocumentContext, start: int, end: int) -> VerbMatch | None:
     """Return the verb of an incise inside the quote ("« A, a-t-il dit, B »").
 
@@ -221,6 +275,32 @@ def _mid_incise(ctx: DocumentContext, start: int, end: int) -> VerbMatch | None:
                     or parse.tokens[k].text == "-t"):
                 break
     return None
+
+
+def _shared_incise(ctx: DocumentContext, start: int, end: int, kind: str, open_start: int) -> Finding | None:
+    """Return a quote that goes on after the incise of the quote before it ("« A » a-t-il
+    dit, « B »"): same sentence, same speaker, same verb and relays.
+
+    Only the incise may stand between the two quotes (no sentence end, no relative clause),
+    and a title after it ("…, dont le film « Les Voisins »") is not the speaker's words.
+    """
+    if not ctx.findings:
+        return None
+    last = ctx.findings[-1]
+    if last.verb is None or last.cue != "verb" or last.kind != "direct":
+        return None
+    verb_start = ctx.parse.tokens[last.verb.first].start
+    between = ctx.text[last.end:open_start]
+    if not last.end < verb_start < open_start or len(between) > _SHARED_INCISE_CHARS \
+            or _SENTENCE_BREAK.search(between) is not None or "\n" in between \
+            or _GOES_ON.search(between) is None or _RELATIVE.search(between) is not None \
+            or looks_like_title(ctx.text[start:end]):
+        return None
+    speaker_rules = [n for n in last.evidence if RULES_BY_NAME[n].stage == "speaker"]
+    relays = [n for n in last.evidence if RULES_BY_NAME[n].stage == "relay"]
+    finding = Finding(start, end, kind, "verb", last.speaker, last.verb, list(last.relays),
+                      last.negated, last.hedged, confidence=last.confidence)
+    return finding.cite("incise_shared", *speaker_rules, *relays)
 
 
 def _sentence_start(ctx: DocumentContext, offset: int) -> bool:
@@ -276,17 +356,19 @@ def attribute_quote(ctx: DocumentContext, start: int, end: int, open_start: int,
         head = _selon_speaker(ctx, before.start())
         finding = _head_finding(ctx, start, end, kind, "selon", "selon_before", head, "selon_head", 0.85)
         return complete(ctx, finding, [(before.start(), open_start)])
-    long_enough = len(text[start:end].split()) >= _OBJECT_QUOTE_WORDS
-    verb = _verb_before(ctx, open_start) if kind == "direct" and long_enough else None
+    verb = object_verb(ctx.parse, text, open_start, close_end) if kind == "direct" else None
     if verb is not None:
         finding = _verb_finding(ctx, start, end, kind, "verb", "verb_before", verb, (open_start, close_end))
-        finding.confidence = min(finding.confidence, 0.75)
+        finding.confidence = min(finding.confidence, _OBJECT_CONFIDENCE)
         sentence = ctx.parse.sentences[ctx.parse.tokens[verb.head].sent]
         return complete(ctx, finding, [(sentence.start, open_start), (close_end, _clause_end(ctx, close_end))])
     verb = _mid_incise(ctx, start, end) if kind == "direct" else None
     if verb is not None:
         finding = _verb_finding(ctx, start, end, kind, "verb", "incise_inside", verb, (0, 0))
         return complete(ctx, finding, [(ctx.parse.tokens[verb.first].start, ctx.parse.tokens[verb.last].end + 40)])
+    shared = _shared_incise(ctx, start, end, kind, open_start) if kind == "direct" else None
+    if shared is not None:
+        return shared
     return _continuation(ctx, start, end, kind, _sentence_start(ctx, open_start))
 
 

@@ -84,21 +84,22 @@ class EntityTable:
         return word in self._roles_by_word
 
     def resolve_pronoun(self, position: int, sentence: int, gender: str,
-                        preferred: list[str]) -> str | None:
+                        preferred: list[str], excluded: frozenset[str] = frozenset()) -> str | None:
         """Return the person a pronoun at ``position`` most likely refers to.
 
         Recent speakers in ``preferred`` come first when compatible; then subjects, then
-        other named persons, sentence by sentence backwards.
+        other named persons, sentence by sentence backwards. Persons in ``excluded`` (full
+        names) are never the referent.
         """
         for name in preferred:
-            if _compatible(self.gender_of(name), gender):
+            if _compatible(self.gender_of(name), gender) and self.full_name(name) not in excluded:
                 return self.full_name(name)
         for distance in range(_LOOKBACK_SENTENCES):
             current = sentence - distance
             candidates = [p for p in self._by_sentence.get(current, ()) if p.start < position]
             candidates.sort(key=lambda p: (not p.subject, -p.start))
             for person in candidates:
-                if _compatible(self.gender_of(person.name), gender):
+                if _compatible(self.gender_of(person.name), gender) and self.full_name(person.name) not in excluded:
                     return self.full_name(person.name)
         return None
 

@@ -45,8 +45,9 @@ RULES: tuple[Rule, ...] = (
     Rule("colon_noun", "span", "direct", "a speech noun before a colon: dans un communiqué, le ministère : « … »"),
     Rule("colon_name", "span", "direct", "a short name before a colon: Peskov : « … »"),
     Rule("selon_before", "span", "direct", "selon X, « … »"),
-    Rule("verb_before", "span", "direct", "the quote as the verb's object: a dénoncé « … »"),
+    Rule("verb_before", "span", "direct", "the quote as the verb's object, words between: a dénoncé mardi une « … »"),
     Rule("incise_inside", "span", "direct", "an incise inside the quote: « A, a-t-il dit, B »"),
+    Rule("incise_shared", "span", "direct", "the incise of the quote before, the sentence goes on: « A » a-t-il dit, « B »"),
     Rule("continuation", "span", "direct", "a cue-less quote after a quote of a known speaker"),
     Rule("no_cue", "span", "direct", "a quoted span with no cue: a scare quote or a title, kept below the threshold"),
     # Reported speech.
@@ -87,6 +88,7 @@ RULES: tuple[Rule, ...] = (
     Rule("relay_nesting", "relay", "relay", "an outer relaying report folded into the report it holds"),
     Rule("relay_carried", "relay", "relay", "the relays of the quote before, same speaker: Selon Tass, X a dit …. Il a ajouté …"),
     Rule("page_furniture", "modifier", "modifier", "the quote sits on a menu, timestamp or related-links line"),
+    Rule("nested_report", "modifier", "modifier", "a third party's report inside a direct quote: « X m'a dit que … »"),
 )
 
 RULE_NAMES: frozenset[str] = frozenset(rule.name for rule in RULES)

@@ -63,7 +63,11 @@ def _glued(parse: Parse, left: int, right: int) -> bool:
 
 
 def is_name_token(parse: Parse, index: int) -> bool:
-    """Return True for a token that can be part of a person's or body's name."""
+    """Return True for a token that can be part of a person's or body's name.
+
+    A capitalised common noun after a lowercase article ("la République", "l'État") is an
+    institution's noun, not a name, whatever entity the tagger gives it.
+    """
     token = parse.tokens[index]
     initial = token.text[:1]
     if token.text in HONORIFICS or token.text in _CAPITALISED_TITLES or not (initial.isupper() and initial.isalpha()):
@@ -71,9 +75,11 @@ def is_name_token(parse: Parse, index: int) -> bool:
     lowered = token.text.lower()
     if lowered in speech_nouns() or is_person_noun(lowered):
         return False
+    previous = parse.tokens[index - 1] if index > 0 else None
+    if token.pos == "NOUN" and previous is not None and previous.pos == "DET" and previous.text.islower():
+        return False
     if token.pos == "PROPN" or token.ent in {"PER", "MISC"}:
         return True
-    previous = parse.tokens[index - 1] if index > 0 else None
     if previous is not None and previous.sent == token.sent and previous.pos == "PROPN" \
             and token.pos == "DET" and previous.text[:1].isupper():
         return True

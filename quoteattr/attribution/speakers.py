@@ -226,7 +226,8 @@ _ASIDE = regex.compile(
     regex.IGNORECASE,
 )
 _LEADING_ARTICLE = regex.compile(r"^(?:le|la|les|l['’]|un|une)\s*", regex.IGNORECASE)
-_CITING_ASIDE = regex.compile(r",\s*(?:citant|cité(?:e|s|es)?\s+par)\s+[^,;:.]{1,60}$", regex.IGNORECASE)
+_CITING_ASIDE = regex.compile(r",\s*(?:(?:citant|cité(?:e|s|es)?\s+par)\s+[^,;:.]{1,60}"
+                              r"|(?:âgée?s?\s+de\s+)?\d{1,3}\s+ans)$", regex.IGNORECASE)
 _SKIPPED_BEFORE_VERB = {"ne", "n'", "n’", "lui-même", "elle-même", "eux-mêmes", "elles-mêmes",
                         "lui", "elle", "aussi", "même"}
 _NP_CLIMB_DEPS = {"nmod", "flat", "flat:name", "amod"}
@@ -268,7 +269,11 @@ def _subject_before(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) ->
 
 
 def _skip_to_nominal(parse: Parse, j: int, sentence: int) -> int | None:
-    """Step left over auxiliaries, negation, adverbs, asides and one comma."""
+    """Step left over auxiliaries, negation, adverbs, asides and one comma.
+
+    An aside between commas that cites a source or gives an age (", cité par Tass,", ", 84
+    ans,") is stepped over whole.
+    """
     commas = 0
     while j >= 0 and parse.tokens[j].sent == sentence:
         token = parse.tokens[j]
@@ -290,7 +295,11 @@ def _skip_to_nominal(parse: Parse, j: int, sentence: int) -> int | None:
 
 
 def _noun_phrase_head(parse: Parse, j: int, sentence: int) -> int | None:
-    """Return the head of the noun phrase ending at ``j`` (a name's first token), or None."""
+    """Return the head of the noun phrase ending at ``j`` (a name's first token), or None.
+
+    A participle the tagger left a verb but that is a subject after an article ("le prévenu",
+    "les élus") is a noun.
+    """
     run = name_run(parse, j)
     if run is not None and not _in_prepositional_phrase(parse, run[0]):
         return run[0]
@@ -300,7 +309,9 @@ def _noun_phrase_head(parse: Parse, j: int, sentence: int) -> int | None:
             j -= 1
     while j > 0 and parse.tokens[j].pos == "ADJ" and parse.tokens[j - 1].sent == sentence:
         j -= 1
-    if parse.tokens[j].pos not in {"NOUN", "PROPN"} or is_time_word(parse, j):
+    nominalised = parse.tokens[j].pos == "VERB" and parse.tokens[j].dep in _SUBJECT_DEPS \
+        and j > 0 and parse.tokens[j - 1].pos == "DET"
+    if (parse.tokens[j].pos not in {"NOUN", "PROPN"} and not nominalised) or is_time_word(parse, j):
         return None
     while parse.tokens[j].dep in _NP_CLIMB_DEPS and parse.tokens[j].head < j \
             and parse.tokens[parse.tokens[j].head].pos in {"NOUN", "PROPN"}:
@@ -346,7 +357,8 @@ def _skip_phrase(parse: Parse, j: int, sentence: int) -> int:
     """Return the index after the noun phrase of a prepositional phrase.
 
     "à l'agence Tass" is skipped whole (a common noun and its name); "à l'AFP" stops after
-    the name, so that "à l'AFP Julien Marchal" leaves the speaker's name in place.
+    the name, so that "à l'AFP Julien Marchal" leaves the speaker's name in place, unless an
+    article follows the name run: "sur Public Sénat le vice-président" skips "Public Sénat".
     """
     def inside(k: int) -> bool:
         """Return True while ``k`` is a token of the sentence."""
@@ -357,7 +369,9 @@ def _skip_phrase(parse: Parse, j: int, sentence: int) -> int:
     if not inside(j):
         return j
     if parse.tokens[j].pos in {"PROPN", "NUM"}:
-        return j + 1
+        run = name_run(parse, j)
+        after = run[-1] + 1 if run is not None else j + 1
+        return after if inside(after) and parse.tokens[after].pos == "DET" else j + 1
     while inside(j) and parse.tokens[j].pos in {"NOUN", "ADJ"}:
         j += 1
     while inside(j) and parse.tokens[j].pos in {"PROPN", "NUM"}:
@@ -416,12 +430,16 @@ def _author_of(parse: Parse, noun: int, last: int) -> int:
     return noun if author is None else author
 
 
-def resolve(parse: Parse, head: int, table: EntityTable, preferred: list[str]) -> ResolvedSpeaker:
-    """Return the speaker a subject head refers to, resolving pronouns and descriptions."""
+def resolve(parse: Parse, head: int, table: EntityTable, preferred: list[str],
+            excluded: frozenset[str] = frozenset()) -> ResolvedSpeaker:
+    """Return the speaker a subject head refers to, resolving pronouns and descriptions.
+
+    A pronoun never resolves to a person in ``excluded``.
+    """
     token = parse.tokens[head]
     if PRONOUN.match(token.text) or (token.pos == "PRON" and name_run(parse, head) is None):
         mention = pronoun_mention(parse, head) if PRONOUN.match(token.text) else describe(parse, head)
-        name = table.resolve_pronoun(mention.start, token.sent, mention.gender, preferred)
+        name = table.resolve_pronoun(mention.start, token.sent, mention.gender, preferred, excluded)
         if name is None:
             return ResolvedSpeaker(mention, mention.name, None, "pronoun", "unresolved")
         return ResolvedSpeaker(mention, name, table.role_of(name), "person", "pronoun_antecedent")

@@ -33,6 +33,7 @@ _SEPARATOR = regex.compile(r"^\s*[-–—•|·*]+\s*$")
 _SENTENCE_END = regex.compile(r"[.!?…:;][»”\"\s]*$")
 _LIST_MIN_LINES = 3
 _RELATED_SPAN = 160
+_RELATED_BLOCK = 800
 _LIST_MAX_LINE = 160
 
 
@@ -74,8 +75,9 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
     """Return the character ranges of lines that are page furniture, not article prose.
 
     Furniture is a timestamp or update line, a line of script code, what follows "Lire aussi"
-    on its line, a line of items separated by bars ("Politique | Monde | Sport"), or a run of at least three short lines with no
-    sentence-final punctuation (a navigation menu or a list of headlines), separator lines
+    on its line (and the lines under a "Lire aussi" heading, up to a blank line), a line of
+    items separated by bars ("Politique | Monde | Sport"), or a run of at least three short
+    lines with no sentence-final punctuation (a navigation menu or a list of headlines), separator lines
     ("-", "•") included.
     """
     ranges: list[tuple[int, int]] = []
@@ -87,6 +89,8 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
         related = _RELATED.search(line)
         if related is not None:
             related_end = min(match.end(), match.start() + related.start() + _RELATED_SPAN)
+            if not line[related.end():].strip(" \t:\u00a0"):
+                related_end = _block_end(text, match.end())
             ranges.append((match.start() + related.start(), related_end))
         if _CODE.search(line):
             code_end = max(m.end() for m in _CODE_END.finditer(line)) if _CODE_END.search(line) else len(line)
@@ -103,6 +107,16 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
         run = []
     _close_run(run, ranges)
     return _merge(sorted(ranges))
+
+
+def _block_end(text: str, position: int) -> int:
+    """Return the end of the lines that follow ``position`` up to the next blank line.
+
+    At most ``_RELATED_BLOCK`` characters: a related-links box holds a few headlines.
+    """
+    limit = min(len(text), position + _RELATED_BLOCK)
+    found = _PARAGRAPH_BREAK.search(text, position, limit, timeout=scan_timeout(text))
+    return found.start() if found is not None else limit
 
 
 def _close_run(run: list[tuple[int, int]], ranges: list[tuple[int, int]]) -> None:

@@ -134,3 +134,14 @@ def test_layout_furniture_ranges_are_sorted_and_within_text(text: str) -> None:
     assert ranges == sorted(ranges)
     for start, end in ranges:
         assert 0 <= start < end <= len(text)
+
+
+def test_layout_furniture_covers_the_lines_under_a_related_links_heading() -> None:
+    # a heading alone on its line, then headlines (one ending in "?") up to a blank line
+    text = ("Le ministre a visité l'hôpital mardi.\n\nLire aussi\n« Grippe : faut-il remettre le masque ? »\n"
+            "Urgences : les soignants dénoncent un « hiver noir »\n\nLa visite a duré deux heures.")
+    ranges = furniture_ranges(text)
+    headline = text.index("Urgences")
+    assert _covered(ranges, headline, text.index("\n\nLa visite"))
+    assert not _touched(ranges, text.index("La visite"), len(text))
+    assert not _touched(ranges, 0, text.index("\n\nLire"))
