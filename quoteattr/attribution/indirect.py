@@ -288,8 +288,8 @@ def _infinitive_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int]
             for c in parse.children[child])
         if token.dep == "xcomp" and token.pos == "VERB" and infinitive \
                 and child > verb.last and child - verb.last <= 5:
-            pieces = [i for i in parse.subtree(child) if parse.tokens[i].sent == sentence
-                      and parse.tokens[i].text.lower() not in {"de", "d'", "d’"} or i >= child]
+            pieces = [i for i in parse.subtree(child) if (parse.tokens[i].sent == sentence
+                      and parse.tokens[i].text.lower() not in {"de", "d'", "d’"}) or i >= child]
             first = min(i for i in pieces if i > verb.last)
             end = _cut_coordination(ctx, child + 1, _subtree_end(ctx, child, sentence))
             return _trim(ctx, parse.tokens[first].start, end)
@@ -509,7 +509,7 @@ def _selon_clause(ctx: DocumentContext, index: int) -> CueFound | None:
         before = (start, parse.tokens[first - 1].start)
         if first > 1 and parse.tokens[first - 2].text.lower() in _NOT_BEFORE_PARENTHETICAL:
             return None
-        if closing:
+        if closing or comma is None:
             return _closing_selon(ctx, head, before)
         parenthetical = _parenthetical_selon(ctx, head, before, comma, sentence.end)
         return None if parenthetical is None else ("selon_parenthetical", *parenthetical)
@@ -622,7 +622,7 @@ def _pour_qui(ctx: DocumentContext, index: int) -> CueFound | None:
         return None
     run = name_run(parse, j)
     head = run[0] if run is not None else j
-    if parse.tokens[head].pos not in {"NOUN", "PROPN"} and run is None or not _personal(ctx, head):
+    if (parse.tokens[head].pos not in {"NOUN", "PROPN"} and run is None) or not _personal(ctx, head):
         return None
     first = index + 2
     if parse.tokens[first].text == ",":
@@ -767,7 +767,7 @@ def _reported_span(ctx: DocumentContext, verb: VerbMatch) -> tuple[str, tuple[in
 def find_reported(ctx: DocumentContext) -> list[Finding]:
     """Return the indirect quotes of a document, in document order."""
     parse = ctx.parse
-    findings = []
+    findings: list[Finding] = []
     for index in range(len(parse.tokens)):
         selon = _selon_clause(ctx, index) or _pour_qui(ctx, index)
         if selon is not None:
@@ -788,16 +788,16 @@ def find_reported(ctx: DocumentContext) -> list[Finding]:
         if found is None or found[1][1] - found[1][0] < 8:
             continue
         rule, (start, end) = found
-        head = find_subject(parse, verb, _subject_excluded(parse, rule, verb, (start, end)))
-        if rule == "object_clause" and (head is None or head.index > verb.first):
+        subject = find_subject(parse, verb, _subject_excluded(parse, rule, verb, (start, end)))
+        if rule == "object_clause" and (subject is None or subject.index > verb.first):
             continue
-        if head is None:
+        if subject is None:
             finding = Finding(start, end, "indirect", "verb", None, verb, confidence=0.45).cite(rule)
         else:
-            speaker = resolve(parse, head.index, ctx.table, recent_speakers(ctx, start))
+            speaker = resolve(parse, subject.index, ctx.table, recent_speakers(ctx, start))
             confidence = 0.65 if rule == "object_clause" else 0.8
             finding = Finding(start, end, "indirect", "verb", speaker, verb, confidence=confidence)
-            finding.cite(rule, head.rule, speaker.rule)
+            finding.cite(rule, subject.rule, speaker.rule)
         sentence = parse.sentences[parse.tokens[index].sent]
         region_end = _first_break(ctx, end, sentence.end) if end < sentence.end else sentence.end
         findings.append(complete(ctx, finding, [(sentence.start, max(region_end, end))]))

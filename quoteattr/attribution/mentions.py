@@ -119,10 +119,10 @@ def name_run(parse: Parse, index: int) -> list[int] | None:
     first = last = index
     while first > 0 and parse.tokens[first - 1].sent == sentence and not _acronym_in_phrase(parse, first - 1) \
             and not _entity_boundary(parse, first - 1, first) and (
-            is_name_token(parse, first - 1) or _glued(parse, first - 1, first)
+            is_name_token(parse, first - 1) or (_glued(parse, first - 1, first)
             and parse.tokens[first - 1].text not in HONORIFICS
             and parse.tokens[first - 1].text[-1:].isalnum()
-            and parse.tokens[first - 1].pos not in {"PUNCT", "ADP", "DET", "SCONJ", "PRON"}):
+            and parse.tokens[first - 1].pos not in {"PUNCT", "ADP", "DET", "SCONJ", "PRON"})):
         first -= 1
     while last + 1 < len(parse.tokens) and parse.tokens[last + 1].sent == sentence:
         following = parse.tokens[last + 1]
@@ -169,16 +169,10 @@ def _np_right(parse: Parse, index: int) -> int:
     j = index + 1
     while j < len(parse.tokens) and parse.tokens[j].sent == sentence:
         token = parse.tokens[j]
-        if token.pos in {"ADJ", "NOUN", "NUM"} or (token.pos == "PROPN" and parse.tokens[j - 1].pos in {"ADP", "DET", "PROPN"}):
+        if token.pos in {"ADJ", "NOUN", "NUM"} or (token.pos == "PROPN" and parse.tokens[j - 1].pos in {"ADP", "DET", "PROPN"}) or (token.pos == "VERB" and token.morph.get("VerbForm") == "Part" and token.morph.get("Tense") == "Past" \
+                and j + 1 < len(parse.tokens) and parse.tokens[j + 1].text.lower() in {"de", "du", "des", "d'", "d’"}):
             last = j
-        elif token.pos == "VERB" and token.morph.get("VerbForm") == "Part" and token.morph.get("Tense") == "Past" \
-                and j + 1 < len(parse.tokens) and parse.tokens[j + 1].text.lower() in {"de", "du", "des", "d'", "d’"}:
-            last = j
-        elif token.pos in {"ADP", "DET"} and token.text.lower() in {"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "les", "en", "aux", "avec", "pour"}:
-            pass
-        elif token.text == "-" and _glued(parse, j - 1, j):
-            pass
-        elif token.text in HONORIFICS and parse.tokens[j - 1].pos == "ADP":
+        elif (token.pos in {"ADP", "DET"} and token.text.lower() in {"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "les", "en", "aux", "avec", "pour"}) or (token.text == "-" and _glued(parse, j - 1, j)) or (token.text in HONORIFICS and parse.tokens[j - 1].pos == "ADP"):
             pass
         else:
             break
@@ -347,7 +341,7 @@ def describe(parse: Parse, head: int) -> Mention:
     if mention.kind != "organization":
         return mention
     k = parse.token_at(mention.end)
-    if 0 <= k and k + 2 < len(parse.tokens) and parse.tokens[k].text == "(" \
+    if k >= 0 and k + 2 < len(parse.tokens) and parse.tokens[k].text == "(" \
             and parse.tokens[k + 2].text == ")" and parse.tokens[k + 1].text[:1].isupper() \
             and parse.text[mention.end:parse.tokens[k].start].strip() == "":
         return Mention(mention.start, parse.tokens[k + 2].end, mention.name, mention.role, mention.kind,

@@ -243,12 +243,12 @@ def _subject_before(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) ->
     between commas (", cité par l'agence Yonhap,") is stepped over.
     """
     sentence = parse.tokens[verb.head].sent
-    j = verb.first - 1
-    if parse.tokens[verb.head].morph.get("VerbForm") == "Inf" and j >= 0 \
-            and parse.tokens[j].text.lower() in {"de", "d'", "d’"}:
-        j -= 1
+    j: int | None = verb.first - 1
+    if parse.tokens[verb.head].morph.get("VerbForm") == "Inf" and verb.first >= 1 \
+            and parse.tokens[verb.first - 1].text.lower() in {"de", "d'", "d’"}:
+        j = verb.first - 2
     for _ in range(3):
-        j = _skip_to_nominal(parse, j, sentence)
+        j = _skip_to_nominal(parse, j, sentence) if j is not None else None
         if j is None or not _outside(parse, j, excluded):
             return None
         head = _noun_phrase_head(parse, j, sentence)

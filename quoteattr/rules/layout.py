@@ -47,7 +47,7 @@ class Paragraph:
 
 def paragraphs(text: str) -> list[Paragraph]:
     """Return the paragraphs of ``text`` (blocks separated by blank lines), in order."""
-    result = []
+    result: list[Paragraph] = []
     position = 0
     for match in list(_PARAGRAPH_BREAK.finditer(text, timeout=scan_timeout(text))):
         _append_stripped(text, position, match.start(), result)

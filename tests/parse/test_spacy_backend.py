@@ -198,9 +198,8 @@ def test_spacy_backend_reset_completes_when_a_time_budget_runs_out_meanwhile(
         extractor: quoteattr.Extractor) -> None:
     backend = extractor.parser
     reloads = backend.reloads
-    with pytest.raises(BudgetExceeded):
-        with time_budget(0.05):
-            backend.reset()
+    with pytest.raises(BudgetExceeded), time_budget(0.05):
+        backend.reset()
     assert backend.reloads == reloads + 1
     assert backend.nlp is not None
     assert [p.text for p in backend.parse_many(["Un texte."])] == ["Un texte."]
