@@ -15,6 +15,9 @@ from contextlib import contextmanager
 from types import FrameType
 
 
+_REPEAT = 0.5
+
+
 class BudgetExceeded(Exception):
     """The step ran past its time budget."""
 
@@ -33,6 +36,9 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 def time_budget(seconds: float | None) -> Iterator[None]:
     """Run the enclosed block with at most ``seconds`` of wall-clock time (None: no limit).
 
+    Once the budget has run out the interruption repeats every ``_REPEAT`` seconds, so a
+    library that catches every exception inside the block cannot swallow it for good.
+
     Raises:
         BudgetExceeded: the block was still running when the budget ran out.
     """
@@ -40,7 +46,7 @@ def time_budget(seconds: float | None) -> Iterator[None]:
         yield
         return
     previous = signal.signal(signal.SIGALRM, _interrupt)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT)
     try:
         yield
     finally:

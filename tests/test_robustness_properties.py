@@ -257,6 +257,8 @@ def test_properties_any_unicode_text_gives_valid_ordered_stable_quotes(extractor
 @example(text="« Nous ne céderons pas, a affirmé Marie Dupont, et nous continuerons. »")
 @example(text="Kim a dit :\nnous allons baisser vos impôts dès cette année\n\n« Oui », a-t-il déclaré.")
 @example(text="Selon Interfax, « la rencontre aura lieu »\r\n\r\n« Oui »,\u00a0a dit le président russe.")
+@example(text="Nous ne céderons pas, le ministère d'après Reuters.")
+@example(text="Nous ne céderons pas, le ministère d’après l’agence Tass.")
 def test_properties_french_like_text_gives_valid_ordered_stable_quotes(extractor: quoteattr.Extractor,
                                                                       text: str) -> None:
     quotes = check_deterministic(extractor, text)

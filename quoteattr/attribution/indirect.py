@@ -514,7 +514,7 @@ def _selon_clause(ctx: DocumentContext, index: int) -> CueFound | None:
         parenthetical = _parenthetical_selon(ctx, head, before, comma, sentence.end)
         return None if parenthetical is None else ("selon_parenthetical", *parenthetical)
     if closing and comma is None and _personal(ctx, head):
-        return _closing_selon(ctx, head, (_clause_start(ctx, first, sentence.start), token.start))
+        return _closing_selon(ctx, head, (_clause_start(ctx, first, sentence.start), parse.tokens[first].start))
     return None
 
 

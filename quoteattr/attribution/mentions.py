@@ -27,6 +27,7 @@ _CAPITALISED_TITLES = {"Premier", "Première", "Président", "Présidente", "Sec
 _PARTICLES = {"sans", "da", "de", "del", "della", "di", "do", "dos", "van", "von", "der", "den", "bin", "ben", "al", "el", "ibn"}
 _ROLE_POS = {"NOUN", "ADJ", "DET", "ADP", "PROPN", "NUM"}
 _ARTICLES = {"le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "ses", "leur"}
+_NOT_IN_ROLE = {"selon", "après", "pour", "par", "avec", "contre", "sans"}
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,10 @@ def _np_right(parse: Parse, index: int) -> int:
 
 
 def _role_before(parse: Parse, run_first: int) -> int | None:
-    """Return the first token of a role noun phrase just before a name ("le président russe")."""
+    """Return the first token of a role noun phrase just before a name ("le président russe").
+
+    The walk stops at a preposition that opens a cue or a complement ("le ministère d'après
+    Reuters": Reuters has no role)."""
     j = run_first - 1
     while j >= 0 and parse.tokens[j].text in HONORIFICS:
         j -= 1
@@ -191,7 +195,7 @@ def _role_before(parse: Parse, run_first: int) -> int | None:
     first = None
     while j >= 0 and parse.tokens[j].sent == sentence and (
             parse.tokens[j].pos in _ROLE_POS or parse.tokens[j].text in HONORIFICS
-            or parse.tokens[j].text == "-"):
+            or parse.tokens[j].text == "-") and parse.tokens[j].text.lower() not in _NOT_IN_ROLE:
         if parse.tokens[j].text.lower() in _ARTICLES and not (
                 j > 0 and parse.tokens[j - 1].text.lower() in {"de", "du", "des", "d'", "d’"}):
             first = j
