@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-
 _REPEAT = 0.5
 
 

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import regex
-
 from quoteattr.attribution.context import DocumentContext
-from quoteattr.attribution.direct import attribute_quote
+from quoteattr.attribution.document import find_findings
 from quoteattr.attribution.findings import Finding
-from quoteattr.attribution.indirect import find_reported
-from quoteattr.attribution.relays import carry_relays
-from quoteattr.attribution.speakers import resolve
-from quoteattr.attribution.verbs import reporting_verb_at, verb_span
+from quoteattr.attribution.verbs import verb_span
 from quoteattr.budget import BudgetExceeded, time_budget
 from quoteattr.calibration import CalibrationTable, load_calibration
 from quoteattr.checks import check_confidence, check_count, check_text, check_timeout
@@ -28,22 +22,10 @@ from quoteattr.outlets import OutletMatcher
 from quoteattr.parse.base import Parse, ParserBackend
 from quoteattr.parse.chunking import DEFAULT_MAX_CHARS, join_parses, split_for_parsing
 from quoteattr.parse.spacy_backend import DEFAULT_MAX_VOCAB_GROWTH
-from quoteattr.rules.blocks import find_blocks
-from quoteattr.rules.layout import is_timestamp_line
 from quoteattr.sanitize import break_long_runs, for_parsing
 
 OnError = Literal["raise", "return"]
 MIN_MAX_CHARS = 100
-_FURNITURE_FACTOR = 0.3
-_PASSAGE_PARAGRAPHS = 3
-_CLOSING = " \t\u00a0\u202f»”\".,;!?…"
-_TOLD_CLITICS = {"m'", "m’", "me", "nous"}
-_SPEAKER_OWN_WORDS = {"je", "j'", "j’", "nous", "tu", "vous", "on", "moi", "toi"}
-_CLAUSE_BREAK = regex.compile(r"[.!?…:](?:[\s\u00a0\u202f»”\"]|$)")
-
-
-
-
 
 
 def _calibration_table(calibration: object) -> CalibrationTable | None:
@@ -363,171 +345,6 @@ def quotes_of_parse(text: str, cleaned: str, parse: Parse, outlets: OutletMatche
             if measured is not None:
                 finding.confidence = measured
     return [to_quote(text, parse, f) for f in findings if f.confidence >= threshold]
-
-
-def find_findings(ctx: DocumentContext) -> list[Finding]:
-    """Return every quotation of a document, attributed, in document order."""
-    blocks = find_blocks(ctx.text, ctx.candidates)
-    spans = [(c.start, c.end, c.open_start, c.close_end, "direct") for c in ctx.candidates]
-    spans += [(b.start, b.end, b.start, b.end, "block") for b in blocks if not b.marked]
-    announcers: list[tuple[int, int, list[tuple[int, int, str]]]] = []
-    for block in (b for b in blocks if b.marked):
-        cue = attribute_quote(ctx, block.start, block.end, block.start, block.end, "block")
-        if cue.verb is not None and cue.verb.entry.relay and cue.relays:
-            announcers.append((block.start, _passage_end(ctx, block.end), cue.relays))
-    for start, end, open_start, close_end, kind in sorted(spans):
-        finding = attribute_quote(ctx, start, end, open_start, close_end, kind)
-        if kind == "block" and (finding.cue not in {"colon", "noun"} or _narrates(ctx, start, end)):
-            if finding.verb is not None and finding.verb.entry.relay and finding.relays:
-                announcers.append((start, _passage_end(ctx, end), finding.relays))
-            continue
-        if ctx.in_furniture(open_start, close_end):
-            finding.confidence *= _FURNITURE_FACTOR
-            finding.cite("page_furniture")
-        ctx.findings.append(finding)
-    direct = list(ctx.findings)
-    reported = [r for r in find_reported(ctx) if not ctx.in_furniture(r.start, r.end)]
-    findings = _combine(ctx, direct, reported)
-    starts = [f.start for f in findings]
-    for start, end, relays in announcers:
-        for finding in findings[bisect_left(starts, start):bisect_left(starts, end)]:
-            if finding.end <= end:
-                names = {r[2] for r in finding.relays}
-                finding.relays = [r for r in relays if r[2] not in names] + finding.relays
-                finding.cite("passage_announcer")
-    carry_relays(ctx.text, ctx.parse, ctx.paragraph_index, findings)
-    for finding in findings:
-        if finding.speaker is None:
-            finding.cite("no_speaker")
-    return findings
-
-
-def _passage_end(ctx: DocumentContext, end: int) -> int:
-    """Return where a passage announced by "Reuters rapporte :" ends.
-
-    It runs over the following paragraphs up to the next timestamp or update line (a live
-    blog's next post), at most a few paragraphs.
-    """
-    index = ctx.paragraph_index(end)
-    for paragraph in ctx.paragraphs[index + 1:index + 1 + _PASSAGE_PARAGRAPHS]:
-        if is_timestamp_line(ctx.text[paragraph.start:paragraph.end].split("\n", 1)[0]):
-            break
-        end = paragraph.end
-    return end
-
-
-def _narrates(ctx: DocumentContext, start: int, end: int) -> bool:
-    """Return True when a block holds quote marks or a report: it is prose, not speech."""
-    if any(start <= c.open_start < end for c in ctx.candidates):
-        return True
-    parse = ctx.parse
-    for i in parse.tokens_between(start, end):
-        if parse.tokens[i].pos == "VERB" and reporting_verb_at(parse, i) is not None:
-            following = parse.tokens[i + 1:i + 4]
-            if any(t.text.lower() in {"que", "qu'", "qu’"} for t in following):
-                return True
-    return False
-
-
-def _combine(ctx: DocumentContext, direct: list[Finding], reported: list[Finding]) -> list[Finding]:
-    """Merge direct and reported findings: a report that holds a quoted fragment is mixed.
-
-    A report is dropped when its verb is a direct quote's incise or the cue of a direct quote
-    outside it (not when the report comes before the colon that opens the quote: "X a précisé
-    que … : « … »"), when it cuts across a direct quote, or when a direct quote with a cue of
-    its own fills most of it. A third party's report to the speaker inside a direct quote ("« Le
-    préfet m'a assuré que la digue tiendrait », a raconté le maire") is a quote of its own,
-    with no relay; the direct quote stays whole.
-    """
-    parse = ctx.parse
-    direct_verbs: dict[int, list[Finding]] = {}
-    for finding in direct:
-        if finding.verb is not None:
-            direct_verbs.setdefault(finding.verb.head, []).append(finding)
-    starts = [d.start for d in direct]
-    absorbed: set[int] = set()
-    results = []
-    for report in reported:
-        if report.verb is not None and any(
-                _claims_verb(parse, d, report) and not (d.cue == "colon" and report.end < d.start)
-                for d in direct_verbs.get(report.verb.head, ())):
-            continue
-        first = bisect_left(starts, report.start)
-        inside = []
-        crossing = first > 0 and direct[first - 1].end > report.start
-        if crossing and _nested_in(parse, direct[first - 1], report):
-            results.append(_nested(ctx, direct[first - 1], report))
-            continue
-        for index in range(first, bisect_left(starts, report.end)):
-            if direct[index].end <= report.end:
-                inside.append(index)
-            else:
-                crossing = True
-        if crossing:
-            continue
-        if inside:
-            if any(direct[i].cue != "none" and direct[i].end - direct[i].start > 0.8 * (report.end - report.start)
-                   for i in inside):
-                continue
-            report.kind = "mixed"
-            report.confidence = max(report.confidence, 0.8 if report.speaker else 0.45)
-            report.cite("mixed_fragment")
-            absorbed.update(inside)
-        results.append(report)
-    kept_direct = [d for i, d in enumerate(direct) if i not in absorbed]
-    return sorted(kept_direct + results, key=lambda f: (f.start, f.end))
-
-
-def _nested_in(parse: Parse, quote: Finding, report: Finding) -> bool:
-    """Return True when ``report`` is a third party's report to the speaker inside the direct
-    ``quote``: "m'a dit que", "nous avaient assuré que" (the clitic names the speaker as the
-    one told; the reporter is someone else)."""
-    if not (quote.start <= report.start and _end_inside(parse, quote, report)) or report.verb is None \
-            or report.speaker is None:
-        return False
-    mention = report.speaker.mention
-    first = report.verb.first
-    while first > 0 and parse.tokens[first - 1].pos == "AUX":
-        first -= 1
-    told = first > 0 and parse.tokens[first - 1].text.lower() in _TOLD_CLITICS
-    return told and quote.start <= parse.tokens[report.verb.first].start < quote.end \
-        and parse.text[mention.start:mention.end].lower() not in _SPEAKER_OWN_WORDS
-
-
-def _end_inside(parse: Parse, quote: Finding, report: Finding) -> bool:
-    """Return True when a report ends inside a quote, or runs on over its closing mark only."""
-    return report.end <= quote.end or not parse.text[quote.end:report.end].strip(_CLOSING)
-
-
-def _nested(ctx: DocumentContext, quote: Finding, report: Finding) -> Finding:
-    """Return a report nested in a direct quote, with no relay and a pronoun subject that is
-    not the quote's own speaker ("« Il m'a dit que … », a raconté Odette": "il" is not her)."""
-    report.relays = []
-    report.end = min(report.end, quote.end)
-    speaker = report.speaker
-    if speaker is not None and quote.speaker is not None and speaker.rule == "pronoun_antecedent" \
-            and speaker.name == quote.speaker.name:
-        head = ctx.parse.token_at(speaker.mention.start)
-        other = resolve(ctx.parse, head, ctx.table, [], frozenset({quote.speaker.name}))
-        report.speaker = other
-        report.evidence = [n for n in report.evidence if n != speaker.rule]
-        report.cite(other.rule)
-    return report.cite("nested_report")
-
-
-def _claims_verb(parse: Parse, direct: Finding, report: Finding) -> bool:
-    """Return True when a direct quote that shares a report's verb keeps the verb to itself.
-
-    It does when the quote lies outside the report, or when the verb is its incise and the
-    report's words before the quote are not one clause with it (a sentence end or a colon
-    between them: "Grippe : « … », prévient X"). Otherwise the report is one mixed quote:
-    a quoted object ("a appelé à « ne rien lâcher » jusqu'au vote") or a clause that ends
-    with a fragment before the incise ("X est mort « des suites d'une maladie », a révélé Y").
-    """
-    if not (report.start <= direct.start and direct.end <= report.end):
-        return True
-    incise = direct.verb is not None and parse.tokens[direct.verb.first].start >= direct.end
-    return incise and _CLAUSE_BREAK.search(parse.text, report.start, direct.start) is not None
 
 
 def to_quote(text: str, parse: Parse, finding: Finding) -> Quote:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from quoteattr.attribution.combine import claims_verb
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.verbs import VerbMatch
-from quoteattr.extractor import _claims_verb
 from quoteattr.lexicons import reporting_verbs
 from quoteattr.parse.base import Parse
 from tests.builders import W, make_parse
@@ -32,18 +32,18 @@ def test_combine_clause_ending_with_the_quote_leaves_the_incise_verb_to_the_repo
     # Le film sort « pas encore », a révélé Paul.
     parse = _incise_parse((W("Le", "DET"), W("film", "NOUN"), W("sort", "VERB")))
     direct, report = _findings(parse)
-    assert not _claims_verb(parse, direct, report)
+    assert not claims_verb(parse, direct, report)
 
 
 def test_combine_headline_before_a_colon_keeps_the_incise_verb_with_the_quote() -> None:
     # Cinéma : « pas encore », a révélé Paul.
     parse = _incise_parse((W("Cinéma", "NOUN"), W(":", "PUNCT", glue=True)))
     direct, report = _findings(parse)
-    assert _claims_verb(parse, direct, report)
+    assert claims_verb(parse, direct, report)
 
 
 def test_combine_quote_outside_the_report_keeps_its_verb() -> None:
     parse = _incise_parse((W("Le", "DET"), W("film", "NOUN"), W("sort", "VERB")))
     direct, report = _findings(parse)
     shorter = Finding(0, direct.start - 2, "indirect", "verb", verb=report.verb)
-    assert _claims_verb(parse, direct, shorter)
+    assert claims_verb(parse, direct, shorter)

@@ -1,0 +1,88 @@
+"""The document-level attribution algorithm: every quotation of a parsed document, in order.
+
+Direct quotes and blocks are attributed first (:mod:`quoteattr.attribution.direct`), then
+reported speech (:mod:`quoteattr.attribution.indirect`); :mod:`quoteattr.attribution.combine`
+merges the two; passages announced by an outlet ("Reuters rapporte :") pass it on to their
+quotes; relays carry over (:mod:`quoteattr.attribution.relays`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from quoteattr.attribution.combine import combine
+from quoteattr.attribution.context import DocumentContext
+from quoteattr.attribution.direct import attribute_quote
+from quoteattr.attribution.findings import Finding
+from quoteattr.attribution.indirect import find_reported
+from quoteattr.attribution.relays import carry_relays
+from quoteattr.attribution.verbs import reporting_verb_at
+from quoteattr.rules.blocks import find_blocks
+from quoteattr.rules.layout import is_timestamp_line
+
+_FURNITURE_FACTOR = 0.3
+_PASSAGE_PARAGRAPHS = 3
+
+
+def find_findings(ctx: DocumentContext) -> list[Finding]:
+    """Return every quotation of a document, attributed, in document order."""
+    blocks = find_blocks(ctx.text, ctx.candidates)
+    spans = [(c.start, c.end, c.open_start, c.close_end, "direct") for c in ctx.candidates]
+    spans += [(b.start, b.end, b.start, b.end, "block") for b in blocks if not b.marked]
+    announcers: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+    for block in (b for b in blocks if b.marked):
+        cue = attribute_quote(ctx, block.start, block.end, block.start, block.end, "block")
+        if cue.verb is not None and cue.verb.entry.relay and cue.relays:
+            announcers.append((block.start, _passage_end(ctx, block.end), cue.relays))
+    for start, end, open_start, close_end, kind in sorted(spans):
+        finding = attribute_quote(ctx, start, end, open_start, close_end, kind)
+        if kind == "block" and (finding.cue not in {"colon", "noun"} or _narrates(ctx, start, end)):
+            if finding.verb is not None and finding.verb.entry.relay and finding.relays:
+                announcers.append((start, _passage_end(ctx, end), finding.relays))
+            continue
+        if ctx.in_furniture(open_start, close_end):
+            finding.confidence *= _FURNITURE_FACTOR
+            finding.cite("page_furniture")
+        ctx.findings.append(finding)
+    direct = list(ctx.findings)
+    reported = [r for r in find_reported(ctx) if not ctx.in_furniture(r.start, r.end)]
+    findings = combine(ctx, direct, reported)
+    starts = [f.start for f in findings]
+    for start, end, relays in announcers:
+        for finding in findings[bisect_left(starts, start):bisect_left(starts, end)]:
+            if finding.end <= end:
+                names = {r[2] for r in finding.relays}
+                finding.relays = [r for r in relays if r[2] not in names] + finding.relays
+                finding.cite("passage_announcer")
+    carry_relays(ctx.text, ctx.parse, ctx.paragraph_index, findings)
+    for finding in findings:
+        if finding.speaker is None:
+            finding.cite("no_speaker")
+    return findings
+
+
+def _passage_end(ctx: DocumentContext, end: int) -> int:
+    """Return where a passage announced by "Reuters rapporte :" ends.
+
+    It runs over the following paragraphs up to the next timestamp or update line (a live
+    blog's next post), at most a few paragraphs.
+    """
+    index = ctx.paragraph_index(end)
+    for paragraph in ctx.paragraphs[index + 1:index + 1 + _PASSAGE_PARAGRAPHS]:
+        if is_timestamp_line(ctx.text[paragraph.start:paragraph.end].split("\n", 1)[0]):
+            break
+        end = paragraph.end
+    return end
+
+
+def _narrates(ctx: DocumentContext, start: int, end: int) -> bool:
+    """Return True when a block holds quote marks or a report: it is prose, not speech."""
+    if any(start <= c.open_start < end for c in ctx.candidates):
+        return True
+    parse = ctx.parse
+    for i in parse.tokens_between(start, end):
+        if parse.tokens[i].pos == "VERB" and reporting_verb_at(parse, i) is not None:
+            following = parse.tokens[i + 1:i + 4]
+            if any(t.text.lower() in {"que", "qu'", "qu’"} for t in following):
+                return True
+    return False
