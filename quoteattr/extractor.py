@@ -362,7 +362,7 @@ def to_quote(text: str, parse: Parse, finding: Finding) -> Quote:
         start, end = parse.tokens[first].start, parse.tokens[last].end
         verb = ReportingVerb(text=text[start:end], start=start, end=end,
                              lemma=finding.verb.entry.lemma, stance=finding.verb.entry.stance)
-    relays = [Source(text=text[s:e], start=s, end=e, name=name) for s, e, name in finding.relays]
+    relays = [Source(text=text[r.start:r.end], start=r.start, end=r.end, name=r.name) for r in finding.relays]
     return Quote(
         text=text[finding.start:finding.end], start=finding.start, end=finding.end,
         kind=finding.kind, cue=finding.cue, speaker=speaker, verb=verb, relayed_by=relays,

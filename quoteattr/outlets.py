@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import regex
 
@@ -102,6 +103,14 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
+class OutletMention(NamedTuple):
+    """An outlet named in the text: characters ``start`` to ``end`` and its canonical name."""
+
+    start: int
+    end: int
+    name: str
+
+
 class OutletMatcher:
     """Finds outlet mentions in text with one compiled pattern (see the module docstring)."""
 
@@ -154,8 +163,8 @@ class OutletMatcher:
         low, high = max(0, start - _CONTEXT), min(len(folded), stop + _CONTEXT)
         return [m.span() for m in self._exclusions.finditer(folded, low, high, timeout=scan_timeout(folded))]
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-        """Return ``(start, end, canonical name)`` for each mention in ``text[start:end]``."""
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[OutletMention]:
+        """Return the outlet mentions of ``text[start:end]``, in text order."""
         folded = self._folded(text)
         stop = len(text) if end is None else end
         excluded = self._excluded_spans(folded, start, stop)
@@ -167,7 +176,7 @@ class OutletMatcher:
             if any(s <= first and last <= e for s, e in excluded) \
                     or _inside_longer_name(folded, first, last, self._kinds[name] == "platform"):
                 continue
-            found.append((first, last, name))
+            found.append(OutletMention(first, last, name))
         return found
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from quoteattr.lexicons import OutletEntry, default_outlets, load_outlets
-from quoteattr.outlets import OutletMatcher, fold
+from quoteattr.outlets import OutletMatcher, OutletMention, fold
 
 MATCHER = OutletMatcher(default_outlets())
 
@@ -181,3 +181,10 @@ def test_outlets_every_mention_finds_its_own_outlet() -> None:
             if names != [outlet.name]:
                 missed.append(mention)
     assert missed == []
+
+
+def test_outlets_find_returns_named_records() -> None:
+    text = "Selon l'agence Tass, le sommet aura lieu."
+    [mention] = MATCHER.find(text)
+    assert isinstance(mention, OutletMention)
+    assert (text[mention.start:mention.end], mention.name) == ("Tass", "Tass")

@@ -12,6 +12,7 @@ from quoteattr.attribution.mentions import Mention
 from quoteattr.attribution.relays import find_relays
 from quoteattr.attribution.speakers import ResolvedSpeaker
 from quoteattr.attribution.verbs import hedged, negated
+from quoteattr.outlets import OutletMention
 
 _CONTINUATION_SENTENCES = 4
 _COMPLEMENT = regex.compile(
@@ -20,7 +21,7 @@ _COMPLEMENT = regex.compile(
     regex.IGNORECASE)
 
 
-def _outlet_speaker(ctx: DocumentContext, speaker: ResolvedSpeaker) -> list[tuple[int, int, str]]:
+def _outlet_speaker(ctx: DocumentContext, speaker: ResolvedSpeaker) -> list[OutletMention]:
     """Return the outlet a speaker mention names, if the speaker is an outlet.
 
     An outlet that starts inside the mention counts even when it runs past it: a parser may
@@ -30,7 +31,7 @@ def _outlet_speaker(ctx: DocumentContext, speaker: ResolvedSpeaker) -> list[tupl
     """
     mention = speaker.mention
     found = ctx.outlets.find(ctx.text, mention.start, min(len(ctx.text), mention.end + 20))
-    return [o for o in found if o[0] < mention.end and not _employer(ctx, speaker, o[0])]
+    return [o for o in found if o.start < mention.end and not _employer(ctx, speaker, o.start)]
 
 
 def _employer(ctx: DocumentContext, speaker: ResolvedSpeaker | None, start: int) -> bool:
@@ -53,17 +54,18 @@ def complete(ctx: DocumentContext, finding: Finding, regions: list[tuple[int, in
     """
     excluded = [(finding.start, finding.end)]
     finding.relays = [relay for relay in find_relays(ctx.text, ctx.outlets, regions, excluded)
-                      if not _employer(ctx, finding.speaker, relay[0])]
+                      if not _employer(ctx, finding.speaker, relay.start)]
     if finding.relays:
         finding.cite("relay_cue")
     if finding.speaker is not None:
-        named = [o for o in _outlet_speaker(ctx, finding.speaker) if ctx.outlets.kind(o[2]) != "platform"]
+        named = [o for o in _outlet_speaker(ctx, finding.speaker) if ctx.outlets.kind(o.name) != "platform"]
         if named:
-            start, end, name = named[0]
-            finding.speaker = ResolvedSpeaker(finding.speaker.mention, name, None, "organization", "outlet_speaker")
+            outlet = named[0]
+            finding.speaker = ResolvedSpeaker(finding.speaker.mention, outlet.name, None, "organization",
+                                              "outlet_speaker")
             finding.cite("outlet_speaker")
-            if all(r[2] != name for r in finding.relays):
-                finding.relays.insert(0, (start, end, name))
+            if all(r.name != outlet.name for r in finding.relays):
+                finding.relays.insert(0, outlet)
     if finding.speaker is None and finding.relays and finding.cue != "none":
         start, end, name = finding.relays[0]
         mention = Mention(start, end, name, None, "organization", "", named=True)

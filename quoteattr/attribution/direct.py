@@ -209,7 +209,7 @@ def _speaker_before_colon(parse: Parse, indices: list[int]) -> tuple[int, bool] 
 
 def _add_broadcast(ctx: DocumentContext, finding: Finding, start: int, end: int) -> None:
     """Add the broadcaster named just before a colon cue ("retransmise à la télévision …")."""
-    names = {r[2] for r in finding.relays}
+    names = {r.name for r in finding.relays}
     for outlet in find_broadcast(ctx.text, ctx.outlets, max(start, end - 300), end):
         if outlet[2] not in names:
             finding.relays.append(outlet)

@@ -17,6 +17,7 @@ from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.indirect import find_reported
 from quoteattr.attribution.relays import carry_relays
 from quoteattr.attribution.verbs import reporting_verb_at
+from quoteattr.outlets import OutletMention
 from quoteattr.rules.blocks import find_blocks
 from quoteattr.rules.layout import is_timestamp_line
 
@@ -29,7 +30,7 @@ def find_findings(ctx: DocumentContext) -> list[Finding]:
     blocks = find_blocks(ctx.text, ctx.candidates)
     spans = [(c.start, c.end, c.open_start, c.close_end, "direct") for c in ctx.candidates]
     spans += [(b.start, b.end, b.start, b.end, "block") for b in blocks if not b.marked]
-    announcers: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+    announcers: list[tuple[int, int, list[OutletMention]]] = []
     for block in (b for b in blocks if b.marked):
         cue = attribute_quote(ctx, block.start, block.end, block.start, block.end, "block")
         if cue.verb is not None and cue.verb.entry.relay and cue.relays:
@@ -51,8 +52,8 @@ def find_findings(ctx: DocumentContext) -> list[Finding]:
     for start, end, relays in announcers:
         for finding in findings[bisect_left(starts, start):bisect_left(starts, end)]:
             if finding.end <= end:
-                names = {r[2] for r in finding.relays}
-                finding.relays = [r for r in relays if r[2] not in names] + finding.relays
+                names = {r.name for r in finding.relays}
+                finding.relays = [r for r in relays if r.name not in names] + finding.relays
                 finding.cite("passage_announcer")
     carry_relays(ctx.text, ctx.parse, ctx.paragraph_index, findings)
     for finding in findings:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from quoteattr.attribution.evidence import rule_named
 from quoteattr.attribution.speakers import ResolvedSpeaker
 from quoteattr.attribution.verbs import VerbMatch
+from quoteattr.outlets import OutletMention
 
 
 @dataclass
@@ -19,7 +20,7 @@ class Finding:
         cue: verb, selon, colon, noun or none.
         speaker: the resolved speaker, or None.
         verb: the reporting verb, or None.
-        relays: ``(start, end, name)`` of the relaying outlets, nearest the reader first.
+        relays: the relaying outlets, nearest the reader first.
         negated, hedged: modality of the report.
         confidence: how sure the extractor is that this is an attributed quotation.
         evidence: the names of the rules that found it, in the order they fired (declared
@@ -32,7 +33,7 @@ class Finding:
     cue: str
     speaker: ResolvedSpeaker | None = None
     verb: VerbMatch | None = None
-    relays: list[tuple[int, int, str]] = field(default_factory=list)
+    relays: list[OutletMention] = field(default_factory=list)
     negated: bool = False
     hedged: bool = False
     confidence: float = 0.5

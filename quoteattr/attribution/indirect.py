@@ -816,8 +816,8 @@ def _merge_relays(findings: list[Finding]) -> list[Finding]:
         relaying = outer.cue == "selon" or (outer.verb is not None and outer.verb.entry.relay) or (
             outer.speaker is not None and outer.speaker.kind == "organization" and outer.relays)
         if relaying and finding.speaker is not None:
-            names = {r[2] for r in finding.relays}
-            finding.relays = [r for r in outer.relays if r[2] not in names] + finding.relays
+            names = {r.name for r in finding.relays}
+            finding.relays = [r for r in outer.relays if r.name not in names] + finding.relays
             finding.cite("relay_nesting")
             kept.remove(outer)
             kept.append(finding)

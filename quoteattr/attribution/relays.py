@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 import regex
 
 from quoteattr.attribution.findings import Finding
-from quoteattr.outlets import OutletMatcher
+from quoteattr.outlets import OutletMatcher, OutletMention
 from quoteattr.parse.base import Parse
 
 _CITING = regex.compile(r"citant\s+(?:[^\s,.;:]+\s+){0,6}$", regex.IGNORECASE)
@@ -52,19 +52,19 @@ def _rank(text: str, start: int) -> int:
 
 
 def _named_outlets(text: str, matcher: OutletMatcher, regions: Sequence[tuple[int, int]],
-                   excluded: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+                   excluded: Sequence[tuple[int, int]]) -> list[OutletMention]:
     """Return the outlet hits of ``regions``, without a generic mention that a name follows.
 
     "la télévision publique ukrainienne Suspilne" is Suspilne, not a second outlet.
     """
     hits = []
     for region_start, region_end in regions:
-        for start, end, name in matcher.find(text, region_start, region_end):
-            if any(s <= start < e for s, e in excluded):
+        for hit in matcher.find(text, region_start, region_end):
+            if any(s <= hit.start < e for s, e in excluded):
                 continue
-            if matcher.kind(name) == "platform" and not _PLATFORM_CUE.search(text[max(0, start - 40):start]):
+            if matcher.kind(hit.name) == "platform" and not _PLATFORM_CUE.search(text[max(0, hit.start - 40):hit.start]):
                 continue
-            hits.append((start, end, name))
+            hits.append(hit)
     kept = []
     for number, hit in enumerate(hits):
         following = hits[number + 1] if number + 1 < len(hits) else None
@@ -75,7 +75,7 @@ def _named_outlets(text: str, matcher: OutletMatcher, regions: Sequence[tuple[in
 
 
 def find_relays(text: str, matcher: OutletMatcher, regions: Sequence[tuple[int, int]],
-                excluded: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+                excluded: Sequence[tuple[int, int]] = ()) -> list[OutletMention]:
     """Return ``(start, end, name)`` of the outlets in ``regions``, ordered as a relay chain.
 
     Each outlet comes once; one described then named ("l'agence officielle iranienne Irna")
@@ -96,19 +96,19 @@ def find_relays(text: str, matcher: OutletMatcher, regions: Sequence[tuple[int, 
         elif start - earlier[2] <= _ADJACENT:
             chosen[name] = (earlier[0], start, end)
     found = sorted((rank, start, end, name) for name, (rank, start, end) in chosen.items())
-    return [(start, end, name) for _, start, end, name in found]
+    return [OutletMention(start, end, name) for _, start, end, name in found]
 
 
-def find_broadcast(text: str, matcher: OutletMatcher, start: int, end: int) -> list[tuple[int, int, str]]:
+def find_broadcast(text: str, matcher: OutletMatcher, start: int, end: int) -> list[OutletMention]:
     """Return the outlets that broadcast a speech, named just before its cue.
 
     "… réunion retransmise à la télévision d'État russe. Le président a déclaré :" — the
     speech that follows reached the reader through that broadcaster.
     """
     found = []
-    for outlet_start, outlet_end, name in matcher.find(text, start, end):
-        if _BROADCAST.search(text, max(start, outlet_start - 80), outlet_start):
-            found.append((outlet_start, outlet_end, name))
+    for outlet in matcher.find(text, start, end):
+        if _BROADCAST.search(text, max(start, outlet.start - 80), outlet.start):
+            found.append(outlet)
     return found
 
 
