@@ -27,6 +27,7 @@ from quoteattr.attribution.speakers import (
 )
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
 from quoteattr.lexicons import organization_nouns, reporting_verbs, speech_nouns
+from quoteattr.models import CueKind, QuoteKind
 from quoteattr.parse.base import Parse
 
 _INCISE_FILLERS = {"AUX", "ADV", "PART"}
@@ -44,7 +45,7 @@ _RELATIVE = regex.compile(r"\b(?:qui|dont|où|que|qu['’])", regex.IGNORECASE)
 _GOES_ON = regex.compile(r"(?:,|\bet)[\s\u00a0\u202f]*$")
 
 
-def _verb_finding(ctx: DocumentContext, start: int, end: int, kind: str, cue: str, rule: str,
+def _verb_finding(ctx: DocumentContext, start: int, end: int, kind: QuoteKind, cue: CueKind, rule: str,
                   verb: VerbMatch, excluded: tuple[int, int]) -> Finding:
     """Return a finding found by ``rule`` whose speaker is the subject of ``verb``."""
     head = find_subject(ctx.parse, verb, excluded)
@@ -54,7 +55,7 @@ def _verb_finding(ctx: DocumentContext, start: int, end: int, kind: str, cue: st
     return Finding(start, end, kind, cue, speaker, verb, confidence=0.9).cite(rule, head.rule, speaker.rule)
 
 
-def _head_finding(ctx: DocumentContext, start: int, end: int, kind: str, cue: str, rule: str,
+def _head_finding(ctx: DocumentContext, start: int, end: int, kind: QuoteKind, cue: CueKind, rule: str,
                   head: int | None, head_rule: str, confidence: float) -> Finding:
     """Return a finding found by ``rule`` whose speaker is the noun phrase at ``head``."""
     if head is None:
@@ -142,7 +143,7 @@ def _colon_position(ctx: DocumentContext, open_start: int) -> int:
 
 
 def _colon_cue(ctx: DocumentContext, colon: int, start: int, end: int,
-               kind: str) -> Finding | None:
+               kind: QuoteKind) -> Finding | None:
     """Attribute a quote introduced by a colon through the verb or noun before the colon."""
     parse = ctx.parse
     paragraph = ctx.paragraphs[ctx.paragraph_index(colon)]
@@ -277,7 +278,7 @@ def _mid_incise(ctx: DocumentContext, start: int, end: int) -> VerbMatch | None:
     return None
 
 
-def _shared_incise(ctx: DocumentContext, start: int, end: int, kind: str, open_start: int) -> Finding | None:
+def _shared_incise(ctx: DocumentContext, start: int, end: int, kind: QuoteKind, open_start: int) -> Finding | None:
     """Return a quote that goes on after the incise of the quote before it ("« A » a-t-il
     dit, « B »"): same sentence, same speaker, same verb and relays.
 
@@ -311,7 +312,7 @@ def _sentence_start(ctx: DocumentContext, offset: int) -> bool:
     return index < 0 or ctx.text[index] in ".!?…:\n\r»”\""
 
 
-def _continuation(ctx: DocumentContext, start: int, end: int, kind: str,
+def _continuation(ctx: DocumentContext, start: int, end: int, kind: QuoteKind,
                   opens_sentence: bool) -> Finding:
     """Attribute a cue-less quote to the previous quote's speaker, or leave it unattributed."""
     words = len(ctx.text[start:end].split())
@@ -329,7 +330,7 @@ def _continuation(ctx: DocumentContext, start: int, end: int, kind: str,
 
 
 def attribute_quote(ctx: DocumentContext, start: int, end: int, open_start: int,
-                    close_end: int, kind: str) -> Finding:
+                    close_end: int, kind: QuoteKind) -> Finding:
     """Return the attribution of a quote whose words are ``[start, end)``.
 
     ``open_start`` and ``close_end`` bound the quote with its marks (for a block quote, its

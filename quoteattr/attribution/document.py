@@ -17,6 +17,7 @@ from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.indirect import find_reported
 from quoteattr.attribution.relays import carry_relays
 from quoteattr.attribution.verbs import reporting_verb_at
+from quoteattr.models import QuoteKind
 from quoteattr.outlets import OutletMention
 from quoteattr.rules.blocks import find_blocks
 from quoteattr.rules.layout import is_timestamp_line
@@ -28,7 +29,8 @@ _PASSAGE_PARAGRAPHS = 3
 def find_findings(ctx: DocumentContext) -> list[Finding]:
     """Return every quotation of a document, attributed, in document order."""
     blocks = find_blocks(ctx.text, ctx.candidates)
-    spans = [(c.start, c.end, c.open_start, c.close_end, "direct") for c in ctx.candidates]
+    spans: list[tuple[int, int, int, int, QuoteKind]] = [
+        (c.start, c.end, c.open_start, c.close_end, "direct") for c in ctx.candidates]
     spans += [(b.start, b.end, b.start, b.end, "block") for b in blocks if not b.marked]
     announcers: list[tuple[int, int, list[OutletMention]]] = []
     for block in (b for b in blocks if b.marked):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from quoteattr.attribution.evidence import rule_named
 from quoteattr.attribution.speakers import ResolvedSpeaker
 from quoteattr.attribution.verbs import VerbMatch
+from quoteattr.models import CueKind, QuoteKind
 from quoteattr.outlets import OutletMention
 
 
@@ -29,8 +30,8 @@ class Finding:
 
     start: int
     end: int
-    kind: str
-    cue: str
+    kind: QuoteKind
+    cue: CueKind
     speaker: ResolvedSpeaker | None = None
     verb: VerbMatch | None = None
     relays: list[OutletMention] = field(default_factory=list)
