@@ -27,7 +27,7 @@ _CAPITALISED_TITLES = {"Premier", "Première", "Président", "Présidente", "Sec
 _PARTICLES = {"sans", "da", "de", "del", "della", "di", "do", "dos", "van", "von", "der", "den", "bin", "ben", "al", "el", "ibn"}
 _ROLE_POS = {"NOUN", "ADJ", "DET", "ADP", "PROPN", "NUM"}
 _ARTICLES = {"le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "ses", "leur"}
-_NOT_IN_ROLE = {"selon", "après", "pour", "par", "avec", "contre", "sans"}
+_NOT_IN_ROLE = {"selon", "après"}
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,7 @@ def _np_right(parse: Parse, index: int) -> int:
 def _role_before(parse: Parse, run_first: int) -> int | None:
     """Return the first token of a role noun phrase just before a name ("le président russe").
 
-    The walk stops at a preposition that opens a cue or a complement ("le ministère d'après
+    The walk stops at a cue preposition ("le ministère d'après
     Reuters": Reuters has no role)."""
     j = run_first - 1
     while j >= 0 and parse.tokens[j].text in HONORIFICS:
