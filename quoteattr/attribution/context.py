@@ -37,12 +37,13 @@ class DocumentContext:
     @classmethod
     def build(cls, text: str, parse: Parse, outlets: OutletMatcher) -> DocumentContext:
         """Compute the candidates, layout and entities of a parsed text."""
+        blocks = paragraphs(text)
         return cls(
             text=text,
             parse=parse,
             outlets=outlets,
-            candidates=find_quotes(text),
-            paragraphs=paragraphs(text),
+            candidates=find_quotes(text, blocks),
+            paragraphs=blocks,
             furniture=furniture_ranges(text),
             table=build_table(parse, outlets),
         )

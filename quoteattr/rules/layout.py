@@ -6,14 +6,19 @@ lists around the article. These functions find them so that quotes are not read 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
 
-from quoteattr.rules import scan_timeout
 
-_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\u00a0\u202f\r\f\v]*\n\s*|\r[ \t]*\r\s*")
-_LINE = regex.compile(r"[^\n\r]+")
+WHITESPACE = "".join(filter(regex.compile(r"\s").match, map(chr, range(0x3001))))
+"""The characters ``\\s`` matches in the ``regex`` module (Unicode White_Space)."""
+# Plain character-class scans use the standard ``re`` module, twice as fast as ``regex`` on
+# them; they cannot backtrack, so they need no timeout. Its ``\s`` differs from ``regex``'s
+# (it takes U+001C..U+001F too), hence the explicit class.
+_PARAGRAPH_BREAK = re.compile(f"\n[ \t\u00a0\u202f\r\f\v]*\n[{WHITESPACE}]*|\r[ \t]*\r[{WHITESPACE}]*")
+_LINE = re.compile(r"[^\n\r]+")
 _TIMESTAMP = regex.compile(
     r"""^\s*(?:
         (?:il\ y\ a\ \d+\s*(?:min|h|heures?|minutes?)\b.*)
@@ -29,8 +34,12 @@ _RELATED = regex.compile(r"(?:(?<!\w)(?:à\s+)?lire\s+aussi|(?<!\w)voir\s+aussi|
 _CODE = regex.compile(r"</?script|\bwindow\.|\bdocument\.|\bfunction\s*\(|\bvar\s+\w+\s*=|=>|\w\(\{|\}\);|\bdataLayer\b")
 _CODE_END = regex.compile(r"[;>]")
 _MENU_BARS = regex.compile(r"\s[|·•]\s")
-_SEPARATOR = regex.compile(r"^\s*[-–—•|·*]+\s*$")
-_SENTENCE_END = regex.compile(r"[.!?…:;][»”\"\s]*$")
+_TIMESTAMP_INITIALS = "iImMpPdD"
+_SEPARATOR_MARKS = "-–—•|·*"
+_CLOSERS = "»”\"" + WHITESPACE
+_FINAL_PUNCTUATION = tuple(".!?…:;")
+_CODE_HINTS = ("script", "window.", "document.", "function", "var", "=>", "({", "});", "dataLayer")
+_BARS = "|·•"
 _LIST_MIN_LINES = 3
 _RELATED_SPAN = 160
 _RELATED_BLOCK = 800
@@ -49,7 +58,7 @@ def paragraphs(text: str) -> list[Paragraph]:
     """Return the paragraphs of ``text`` (blocks separated by blank lines), in order."""
     result: list[Paragraph] = []
     position = 0
-    for match in list(_PARAGRAPH_BREAK.finditer(text, timeout=scan_timeout(text))):
+    for match in _PARAGRAPH_BREAK.finditer(text):
         _append_stripped(text, position, match.start(), result)
         position = match.end()
     _append_stripped(text, position, len(text), result)
@@ -57,18 +66,69 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 
 def _append_stripped(text: str, start: int, end: int, out: list[Paragraph]) -> None:
-    """Append ``text[start:end]`` without its surrounding whitespace, when not empty."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        out.append(Paragraph(start, end))
+    """Append ``text[start:end]`` without its surrounding whitespace (``str.isspace``), when not empty."""
+    piece = text[start:end]
+    kept = piece.lstrip()
+    if kept:
+        start += len(piece) - len(kept)
+        out.append(Paragraph(start, start + len(kept.rstrip())))
 
 
 def is_timestamp_line(line: str) -> bool:
     """Return True for live-blog furniture: "07h42 CEST", "Mis à jour à 07h42", "il y a 10 min"."""
-    return len(line) < 120 and _TIMESTAMP.match(line) is not None
+    if len(line) >= 120:
+        return False
+    first = line.lstrip(WHITESPACE)[:1]
+    maybe = first in _TIMESTAMP_INITIALS or "0" <= first <= "9" or not first.isascii()
+    return maybe and _TIMESTAMP.match(line) is not None
+
+
+def _ends_sentence(line: str) -> bool:
+    """Return True when ``line`` ends with final punctuation, maybe before closing marks."""
+    return line.rstrip(_CLOSERS)[-1:] in _FINAL_PUNCTUATION
+
+
+def _is_separator(line: str) -> bool:
+    """Return True for a line made of dashes, bullets or bars only ("-----", "•")."""
+    core = line.strip(WHITESPACE)
+    return bool(core) and not core.strip(_SEPARATOR_MARKS)
+
+
+class _LineTests:
+    """The rarer furniture tests of one text's lines, skipped where the whole text rules them out.
+
+    ``_RELATED`` cannot match without "aussi", "lisez" or "plus" (looked up in the casefolded
+    text, since it ignores case), ``_CODE`` without one of its literal words, ``_MENU_BARS``
+    without a bar: these patterns run only on the lines that hold those words, and not at
+    all when the whole text lacks them, so ordinary prose costs a few string operations per line.
+    """
+
+    def __init__(self, text: str) -> None:
+        folded = text.casefold()
+        self.folded = folded if len(folded) == len(text) else None
+        self.related_words = any(word in folded for word in ("aussi", "lisez", "plus"))
+        self.code_hints = tuple(hint for hint in _CODE_HINTS if hint in text)
+        self.bars = tuple(bar for bar in _BARS if bar in text)
+
+    def related(self, line: str, start: int) -> regex.Match[str] | None:
+        """Return the "Lire aussi" (or "Voir aussi", "En savoir plus") cue of a line, if any."""
+        folded = line.casefold() if self.folded is None else self.folded[start:start + len(line)]
+        if not (("aussi" in folded and ("lire" in folded or "voir" in folded))
+                or ("notre" in folded and "lisez" in folded)
+                or ("plus" in folded and ("savoir" in folded or folded.lstrip(WHITESPACE).startswith("plus")))):
+            return None
+        return _RELATED.search(line)
+
+    def code_end(self, line: str) -> int | None:
+        """Return where the script code on a line ends, or None when the line holds no code."""
+        if not any(hint in line for hint in self.code_hints) or not _CODE.search(line):
+            return None
+        ends = [m.end() for m in _CODE_END.finditer(line)]
+        return max(ends) if ends else len(line)
+
+    def menu(self, line: str) -> bool:
+        """Return True for a line of items separated by bars ("Politique | Monde | Sport")."""
+        return any(bar in line for bar in self.bars) and len(_MENU_BARS.findall(line)) >= 2
 
 
 def furniture_ranges(text: str) -> list[tuple[int, int]]:
@@ -79,32 +139,37 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
     items separated by bars ("Politique | Monde | Sport"), or a run of at least three short
     lines with no sentence-final punctuation (a navigation menu or a list of headlines), separator lines
     ("-", "•") included.
+
+    Every line is read once; the costly patterns run only on lines that hold one of their
+    literal words (:class:`_LineTests`).
     """
     ranges: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
-    for match in list(_LINE.finditer(text, timeout=scan_timeout(text))):
+    tests = _LineTests(text)
+    for match in _LINE.finditer(text):
         line = match.group()
-        if not line.strip():
+        if line.isspace():
             continue
-        related = _RELATED.search(line)
+        start, end = match.span()
+        related = tests.related(line, start) if tests.related_words else None
         if related is not None:
-            related_end = min(match.end(), match.start() + related.start() + _RELATED_SPAN)
+            related_end = min(end, start + related.start() + _RELATED_SPAN)
             if not line[related.end():].strip(" \t:\u00a0"):
-                related_end = _block_end(text, match.end())
-            ranges.append((match.start() + related.start(), related_end))
-        if _CODE.search(line):
-            code_end = max(m.end() for m in _CODE_END.finditer(line)) if _CODE_END.search(line) else len(line)
-            ranges.append((match.start(), match.start() + code_end))
-        if is_timestamp_line(line) or len(_MENU_BARS.findall(line)) >= 2:
+                related_end = _block_end(text, end)
+            ranges.append((start + related.start(), related_end))
+        code_end = tests.code_end(line) if tests.code_hints else None
+        if code_end is not None:
+            ranges.append((start, start + code_end))
+        short = len(line) <= _LIST_MAX_LINE
+        if (short and is_timestamp_line(line)) or (tests.bars and tests.menu(line)):
             ranges.append(match.span())
             continue
-        if _SEPARATOR.match(line) or (
-            len(line) <= _LIST_MAX_LINE and not _SENTENCE_END.search(line)
-        ):
+        if (short and not _ends_sentence(line)) or _is_separator(line):
             run.append(match.span())
             continue
-        _close_run(run, ranges)
-        run = []
+        if run:
+            _close_run(run, ranges)
+            run = []
     _close_run(run, ranges)
     return _merge(sorted(ranges))
 
@@ -115,7 +180,7 @@ def _block_end(text: str, position: int) -> int:
     At most ``_RELATED_BLOCK`` characters: a related-links box holds a few headlines.
     """
     limit = min(len(text), position + _RELATED_BLOCK)
-    found = _PARAGRAPH_BREAK.search(text, position, limit, timeout=scan_timeout(text))
+    found = _PARAGRAPH_BREAK.search(text, position, limit)
     return found.start() if found is not None else limit
 
 

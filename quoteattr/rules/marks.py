@@ -14,13 +14,13 @@ the length of the text, whatever the marks' balance. It follows French usage:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-import regex
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
 
 from quoteattr.rules.layout import Paragraph, paragraphs
 
-_MARKS = regex.compile(r"[«»“”\"]")
+_MARKS = re.compile(r"[«»“”\"]")  # a character class: the standard module is faster, no timeout needed
 _PADDING = " \t\n\r\u00a0\u202f\u2009\u2007\ufeff"
 _SENTENCE_FINAL = ".!?…"
 _CLOSING_FOR = {"«": "»", "“": "”", '"': '"', "”": "”"}
@@ -48,14 +48,16 @@ class QuoteCandidate:
     paragraphs: int = 1
 
 
-@dataclass
 class _Frame:
     """An open mark on the scanner's stack, with the quotes completed inside it."""
 
-    mark: str
-    position: int
-    paragraph: int
-    children: list[QuoteCandidate] = field(default_factory=list)
+    __slots__ = ("mark", "position", "paragraph", "children")
+
+    def __init__(self, mark: str, position: int, paragraph: int) -> None:
+        self.mark = mark
+        self.position = position
+        self.paragraph = paragraph
+        self.children: list[QuoteCandidate] = []
 
 
 def _previous_visible(text: str, position: int, floor: int) -> str:
@@ -128,9 +130,10 @@ class _Stack:
         self.depths[frame.mark].append(len(self.frames))
         self.frames.append(frame)
 
-    def innermost(self, marks: str) -> int:
-        """Return the depth of the innermost open frame whose mark is in ``marks``, or -1."""
-        return max((self.depths[m][-1] for m in marks if self.depths[m]), default=-1)
+    def innermost(self, mark: str) -> int:
+        """Return the depth of the innermost open frame with ``mark``, or -1."""
+        depths = self.depths[mark]
+        return depths[-1] if depths else -1
 
     def truncate(self, depth: int) -> list[_Frame]:
         """Remove and return the frames at ``depth`` and above."""
@@ -158,25 +161,43 @@ def _close(text: str, stack: _Stack, depth: int, position: int, paragraph: int,
         found.append(candidate)
 
 
-def find_quotes(text: str) -> list[QuoteCandidate]:
+def find_quotes(text: str, blocks: list[Paragraph] | None = None) -> list[QuoteCandidate]:
     """Return the outermost quoted spans of ``text``, in document order.
 
     Args:
         text: any string; unbalanced or stray marks are tolerated.
+        blocks: the paragraphs of ``text`` when the caller has them already
+            (:func:`~quoteattr.rules.layout.paragraphs`).
 
     Returns:
         One candidate per outermost quotation; quotes nested inside it are part of it.
     """
     found: list[QuoteCandidate] = []
     stack = _Stack()
-    blocks = paragraphs(text)
-    for number, block in enumerate(blocks):
-        for match in _MARKS.finditer(text, block.start, block.end):
-            _scan_mark(text, match.group(), match.start(), block.start, number, stack, found)
-        if stack.frames and not _continues(text, blocks, number, stack.frames):
-            for frame in stack.truncate(0):
-                found.extend(frame.children)
-    return sorted(found, key=lambda c: c.start)
+    blocks = paragraphs(text) if blocks is None else blocks
+    number, end = -1, -1
+    for match in _MARKS.finditer(text):
+        position = match.start()
+        if position >= end:  # every mark lies in a paragraph: a mark is no whitespace
+            _end_paragraph(text, blocks, number, stack, found)
+            number = bisect_right(blocks, position, key=_start) - 1
+            end = blocks[number].end
+        _scan_mark(text, match.group(), position, blocks[number].start, number, stack, found)
+    _end_paragraph(text, blocks, number, stack, found)
+    return sorted(found, key=_start)
+
+
+def _start(item: QuoteCandidate | Paragraph) -> int:
+    """Return where a candidate or a paragraph starts (a sort key)."""
+    return item.start
+
+
+def _end_paragraph(text: str, blocks: list[Paragraph], number: int, stack: _Stack,
+                   found: list[QuoteCandidate]) -> None:
+    """Drop the marks still open at the end of paragraph ``number`` unless the next one continues them."""
+    if stack.frames and not _continues(text, blocks, number, stack.frames):
+        for frame in stack.truncate(0):
+            found.extend(frame.children)
 
 
 def _continues(text: str, blocks: list[Paragraph], number: int, stack: list[_Frame]) -> bool:
@@ -199,7 +220,7 @@ def _scan_mark(text: str, mark: str, position: int, paragraph_start: int, paragr
     elif mark == "“":
         stack.push(_Frame("“", position, paragraph))
     elif mark == "”":
-        depth = stack.innermost("“”")
+        depth = max(stack.innermost("“"), stack.innermost("”"))
         if depth >= 0:
             _close(text, stack, depth, position, paragraph, found)
         elif position + 1 < len(text) and text[position + 1].isalpha():
