@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import regex
 
-
 WHITESPACE = "".join(filter(regex.compile(r"\s").match, map(chr, range(0x3001))))
 """The characters ``\\s`` matches in the ``regex`` module (Unicode White_Space)."""
 # Plain character-class scans use the standard ``re`` module, twice as fast as ``regex`` on

@@ -51,7 +51,7 @@ class QuoteCandidate:
 class _Frame:
     """An open mark on the scanner's stack, with the quotes completed inside it."""
 
-    __slots__ = ("mark", "position", "paragraph", "children")
+    __slots__ = ("children", "mark", "paragraph", "position")
 
     def __init__(self, mark: str, position: int, paragraph: int) -> None:
         self.mark = mark
