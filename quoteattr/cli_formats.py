@@ -22,7 +22,7 @@ from typing import Any
 from quoteattr.cli_outputs import Sink, first_line, json_line
 from quoteattr.errors import BackendUnavailableError, InputFormatError, QuoteattrError
 from quoteattr.models import Quote
-from quoteattr.tables import COLUMN_KINDS, COLUMNS, quote_row
+from quoteattr.tables import COLUMNS, arrow_schema, quote_row
 
 FORMATS = ("jsonl", "csv", "parquet")
 _SUFFIXES = {".csv": "csv", ".parquet": "parquet"}
@@ -195,15 +195,6 @@ class CsvOutput(Output):
         self._rows([[_cell(value) for value in quote_row(document, quote).values()] for quote in quotes])
 
 
-def _parquet_schema() -> Any:
-    """Return the pyarrow schema of the flat rows."""
-    import pyarrow
-
-    kinds = {"str": pyarrow.string(), "int": pyarrow.int64(), "bool": pyarrow.bool_(),
-             "float": pyarrow.float64(), "list": pyarrow.list_(pyarrow.string())}
-    return pyarrow.schema([(name, kinds[COLUMN_KINDS[name]]) for name in COLUMNS])
-
-
 def _parquet_value(value: Any) -> Any:
     """Return a row value Parquet can hold: strings in UTF-8."""
     if isinstance(value, str):
@@ -221,7 +212,7 @@ class ParquetOutput(Output):
     def __init__(self, path: str | None, *, previous: bool = False) -> None:
         """Open the Parquet writer on the sink."""
         self.parquet = _pyarrow()
-        self.schema = _parquet_schema()
+        self.schema = arrow_schema()
         self.rows: list[dict[str, Any]] = []
         self.writer: Any = None
         super().__init__(path, previous=previous)
@@ -237,7 +228,7 @@ class ParquetOutput(Output):
             found = _pyarrow().ParquetFile(path)
         except (OSError, ValueError) as error:  # pyarrow's ArrowInvalid is a ValueError
             raise InputFormatError(f"{path}: not a Parquet file ({first_line(error)})") from None
-        if not found.schema_arrow.equals(_parquet_schema()):
+        if not found.schema_arrow.equals(arrow_schema()):
             found.close()
             raise InputFormatError(f"{path}: not a Parquet file of quoteattr extract (its columns differ)")
         return found

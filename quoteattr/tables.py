@@ -21,6 +21,15 @@ COLUMN_KINDS = {**dict.fromkeys(COLUMNS, "str"), "start": "int", "end": "int", "
 """The type of each column: "str" (may be None), "int", "bool", "float" or "list" (of str)."""
 
 
+def arrow_schema() -> Any:
+    """Return the pyarrow schema of the flat rows (Parquet output, Dask dataframes); needs pyarrow."""
+    import pyarrow
+
+    kinds = {"str": pyarrow.string(), "int": pyarrow.int64(), "bool": pyarrow.bool_(),
+             "float": pyarrow.float64(), "list": pyarrow.list_(pyarrow.string())}
+    return pyarrow.schema([(name, kinds[COLUMN_KINDS[name]]) for name in COLUMNS])
+
+
 def quote_row(doc_id: str | None, quote: Quote) -> dict[str, Any]:
     """Return the flat row of one quote, keyed by ``COLUMNS`` (what ``to_dataframe`` puts in a row)."""
     speaker, verb = quote.speaker, quote.verb

@@ -16,6 +16,7 @@ import pytest
 
 import quoteattr
 from quoteattr.cli import main
+from quoteattr.tables import arrow_schema
 
 distributed = pytest.importorskip("distributed", reason="the Dask tests need dask[distributed] (quoteattr[dask])")
 dask_bag = pytest.importorskip("dask.bag", reason="the Dask tests need dask[distributed] (quoteattr[dask])")
@@ -73,9 +74,10 @@ def test_dask_bag_failed_document_is_returned_in_its_place(client) -> None:
 
 
 def plain(frame: object) -> list[dict]:
-    """Return a frame's rows as dicts, missing values as None whatever the string dtype."""
+    """Return a frame's rows as dicts of plain values, missing ones as None, whatever the dtypes."""
     values = frame.astype(object)
-    return values.where(values.notna(), None).to_dict("records")
+    return [{name: value.tolist() if hasattr(value, "tolist") else value for name, value in row.items()}
+            for row in values.where(values.notna(), None).to_dict("records")]
 
 
 @pytest.mark.model
@@ -85,6 +87,19 @@ def test_dask_dataframe_gives_the_rows_of_to_dataframe(client, local) -> None:
     expected = quoteattr.to_dataframe([(d["id"], quotes) for d, quotes in zip(DOCUMENTS, local, strict=True)])
     assert plain(rows.reset_index(drop=True)) == plain(expected)
     assert len(rows) > len(DOCUMENTS)
+
+
+@pytest.mark.model
+def test_dask_dataframe_writes_parquet_with_the_schema_of_the_cli(client, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet", reason="needs pyarrow")
+    frame = pandas.DataFrame({"text": [d["text"] for d in DOCUMENTS[:2]]})
+    extract_dataframe(dask_dataframe.from_pandas(frame, npartitions=2)).to_parquet(
+        tmp_path / "rows", schema=arrow_schema(), write_index=False)
+    parts = sorted((tmp_path / "rows").glob("*.parquet"))
+    assert len(parts) == 2
+    for part in parts:
+        assert pq.read_schema(part).remove_metadata().equals(arrow_schema())
+    assert set(pandas.read_parquet(tmp_path / "rows")["doc_id"]) == {"0", "1"}  # and pandas reads it back
 
 
 def test_dask_dataframe_without_the_text_column_fails_naming_it() -> None:
