@@ -1,4 +1,4 @@
-"""Command line: ``quoteattr extract`` and ``quoteattr evaluate``.
+"""Command line: ``quoteattr extract``, ``evaluate``, ``render`` and ``schema``.
 
 Exit status:
 
@@ -7,10 +7,12 @@ Exit status:
   errors file), or stdout was closed before the end (``quoteattr extract … | head -1``:
   quiet, like other Unix tools);
 - 2: a usage error (bad option, missing outlets file, output folder missing or read-only,
-  unknown model, closed stdout), an output that cannot be written (full disk), or nothing
-  could be processed;
+  unknown model, closed stdout, Parquet without pyarrow, an unreachable Dask scheduler), an
+  output that cannot be written (full disk), or nothing could be processed;
 - 128 + the signal number when interrupted: 130 for Ctrl-C, 129 for SIGHUP, 143 for
-  SIGTERM. ``-o`` and the errors file are then not written and no temporary file is left.
+  SIGTERM. ``-o`` and the errors file are then not written and no temporary file is left;
+  with ``--resume`` they are written with the documents finished so far, so that the same
+  command goes on from there.
 
 ``--errors`` is how undecodable bytes are decoded (strict, replace, ignore);
 ``--errors-file`` is where failed documents are listed.
@@ -20,65 +22,31 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import contextlib
 import html
 import json
 import math
 import signal
 import sys
+import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
 
-from quoteattr.cli_inputs import Document, ReadOptions, iter_documents
-from quoteattr.cli_outputs import (
-    Problems,
-    Sink,
-    check_target,
-    json_line,
-    say,
-    silence_stdout,
-)
+from quoteattr.cli_formats import FORMATS, OUTPUTS, Output, check_format, output_format
+from quoteattr.cli_inputs import Document, ReadOptions, count_documents, iter_documents
+from quoteattr.cli_outputs import Problems, Sink, check_target, first_line, say, silence_stdout
+from quoteattr.cli_signals import Interrupted, catch_signals, deferred
 from quoteattr.errors import DocumentError, InputFormatError, QuoteattrError
+from quoteattr.progress import Progress
 
 if TYPE_CHECKING:
     from quoteattr.extractor import Extractor
+    from quoteattr.models import Quote
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
 DEFAULT_MAX_BYTES = 50_000_000
 DEFAULT_TIMEOUT = 120.0
-
-
-class Interrupted(KeyboardInterrupt):
-    """SIGTERM or SIGHUP, raised where the program is so that clean-up runs as for Ctrl-C."""
-
-    def __init__(self, signum: int) -> None:
-        """Remember which signal arrived."""
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _raise_interrupted(signum: int, frame: FrameType | None) -> NoReturn:
-    """Signal handler: turn the signal into :class:`Interrupted`."""
-    raise Interrupted(signum)
-
-
-@contextlib.contextmanager
-def _signals_interrupt() -> Iterator[None]:
-    """Make SIGTERM and SIGHUP raise :class:`Interrupted` inside the block, then restore them."""
-    previous = {}
-    for name in ("SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is not None:
-            with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
-                previous[number] = signal.signal(number, _raise_interrupted)
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
 
 
 def _errors_file(args: argparse.Namespace) -> str | None:
@@ -95,8 +63,14 @@ def _timeout(args: argparse.Namespace) -> float | None:
     from quoteattr.budget import budgets_available
 
     if args.timeout is None:
-        return DEFAULT_TIMEOUT if budgets_available() else None
+        return DEFAULT_TIMEOUT if budgets_available() and args.scheduler is None else None
     return args.timeout or None
+
+
+def _read_options(args: argparse.Namespace) -> ReadOptions:
+    """Return how ``extract`` finds and reads its inputs."""
+    return ReadOptions(args.encoding, args.errors, args.max_bytes, text_field=args.text_field,
+                       id_field=args.id_field, globs=tuple(args.glob), jsonl=args.jsonl)
 
 
 def _check_extract_arguments(args: argparse.Namespace) -> None:
@@ -105,7 +79,19 @@ def _check_extract_arguments(args: argparse.Namespace) -> None:
     from quoteattr.lexicons import load_outlets
 
     check_confidence(args.min_confidence)
+    if args.scheduler is not None:
+        from quoteattr.dask import require_dask
+
+        require_dask()
+        if args.jobs is not None:
+            raise QuoteattrError("--jobs is for this machine; with --scheduler the cluster's workers do the work")
+        if args.timeout:
+            raise QuoteattrError("--timeout does not work with --scheduler: tasks run in worker threads, "
+                                 "where no time budget can be armed")
     check_timeout(_timeout(args))
+    check_format(output_format(args.output, args.format), args.output)
+    if args.resume and args.output in (None, "-"):
+        raise QuoteattrError("--resume needs -o FILE: it skips the documents already in that file")
     if args.outlets is not None:
         if not Path(args.outlets).is_file():
             raise QuoteattrError(f"outlets file not found: {args.outlets}")
@@ -120,12 +106,6 @@ def _check_extract_arguments(args: argparse.Namespace) -> None:
         raise QuoteattrError("--errors-file and -o name the same file")
 
 
-def _first_line(error: BaseException) -> str:
-    """Return the first line of an error's message, or its type name when it has none."""
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__
-
-
 def _load_extractor(args: argparse.Namespace) -> Extractor:
     """Return the Extractor of the options; any failure to load the model is one QuoteattrError."""
     from quoteattr.extractor import Extractor
@@ -135,57 +115,124 @@ def _load_extractor(args: argparse.Namespace) -> Extractor:
     except QuoteattrError:
         raise
     except Exception as error:  # a model directory or package spaCy cannot load, whatever the error
-        raise QuoteattrError(f"cannot load the model {args.model!r}: {_first_line(error)}") from None
+        raise QuoteattrError(f"cannot load the model {args.model!r}: {first_line(error)}") from None
 
 
-def _extract_all(args: argparse.Namespace, output: Sink, problems: Problems) -> int:
-    """Extract the quotes of every document into ``output``; return how many were processed."""
-    extractor = _load_extractor(args)
-    options = ReadOptions(args.encoding, args.errors, args.max_bytes)
+def _cluster_results(args: argparse.Namespace, texts: Iterable[str]) -> Iterator[list[Quote] | DocumentError]:
+    """Yield the result of each text, extracted by the workers of the Dask cluster at ``--scheduler``."""
+    from quoteattr.dask import ExtractorConfig, connect, extract_on_cluster
+
+    config = ExtractorConfig.of(args.model, outlets=args.outlets, min_confidence=args.min_confidence)
+    with connect(args.scheduler) as client:
+        try:
+            yield from extract_on_cluster(client, config, texts, batch_size=args.batch_size)
+        except QuoteattrError:
+            raise
+        except Exception as error:  # a task failed as a whole on the cluster: report it in one line
+            raise QuoteattrError(f"the Dask cluster failed: {type(error).__name__}: {first_line(error)}") from None
+
+
+def _extract_all(args: argparse.Namespace, output: Output, problems: Problems, done: set[str],
+                 progress: Progress) -> int:
+    """Extract the quotes of every document not in ``done`` into ``output``; return how many were processed."""
+    options = _read_options(args)
     pending: deque[Document] = deque()
 
     def texts() -> Iterator[str]:
-        """Yield the texts, remembering their documents in order."""
+        """Yield the texts to process, remembering their documents in order."""
         for document in iter_documents(args.inputs, options, problems):
+            if done and output.key(document.name) in done:
+                progress.advance(instant=True)
+                continue
             pending.append(document)
             yield document.text
 
+    if args.scheduler is not None:
+        results = _cluster_results(args, texts())
+    else:
+        results = _load_extractor(args).pipe(texts(), batch_size=args.batch_size, n_process=args.jobs or 1,
+                                             on_error="return", timeout=_timeout(args))
     processed = 0
-    results = extractor.pipe(texts(), batch_size=args.batch_size, n_process=args.n_process,
-                             on_error="return", timeout=_timeout(args))
     for result in results:
         document = pending.popleft()
         if isinstance(result, DocumentError):
             problems.report(result.reason, document.source, line=document.line, record_id=document.record_id)
             continue
-        output.write("".join(json_line({"document": document.name, **quote.model_dump()}, output.encoding)
-                             for quote in result))
+        output.write(document.name, result)
         processed += 1
+        progress.advance()
     return processed
 
 
-def run_extract(args: argparse.Namespace) -> int:
-    """Extract quotes from the inputs and write JSON Lines, one quote per line."""
-    _check_extract_arguments(args)
-    sinks: list[Sink] = []
+def _resumed_ids(args: argparse.Namespace, fmt: str) -> set[str] | None:
+    """Return the ids already in the output with ``--resume`` (None: start afresh, there is none or it is empty)."""
+    if not args.resume or not Path(args.output).is_file() or not Path(args.output).stat().st_size:
+        return None
     try:
-        output = Sink(args.output, "output")
-        sinks.append(output)
+        return OUTPUTS[fmt].read_ids(args.output)
+    except InputFormatError as error:
+        raise QuoteattrError(f"--resume cannot read the output: {first_line(error)}") from None
+    except UnicodeDecodeError:
+        raise QuoteattrError(f"--resume cannot read the output: {args.output} is not UTF-8 text") from None
+
+
+def _show_progress(args: argparse.Namespace) -> Progress:
+    """Return the progress bar of the run; its total is counted in the background when it is shown."""
+    progress = Progress(sys.stderr)
+    if progress.enabled:
+        def count() -> None:
+            """Set the total once the inputs are counted."""
+            progress.total = count_documents(args.inputs, _read_options(args))
+
+        threading.Thread(target=count, name="quoteattr-count", daemon=True).start()
+    return progress
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Extract quotes from the inputs and write them as JSON Lines, CSV or Parquet."""
+    _check_extract_arguments(args)
+    fmt = output_format(args.output, args.format)
+    done = _resumed_ids(args, fmt)
+    output: Output | None = None
+    log: Sink | None = None
+    try:
+        output = OUTPUTS[fmt](args.output, previous=done is not None)
         errors_file = _errors_file(args)
         log = Sink(errors_file, "errors file") if errors_file is not None else None
-        if log is not None:
-            sinks.append(log)
-        problems = Problems(log)
-        processed = _extract_all(args, output, problems)
-        for sink in reversed(sinks):
-            sink.commit(only_if_written=sink is log)
+        progress = _show_progress(args)
+        problems = Problems(log, progress)
+        with progress:
+            processed = _extract_all(args, output, problems, done or set(), progress)
+        with deferred():
+            _finish(output, log)
+    except KeyboardInterrupt:
+        if args.resume and output is not None:
+            with deferred():
+                _finish(output, log)
+            say(f"{args.output} holds the documents finished so far; run the same command to go on")
+        else:
+            _drop(output, log)
+        raise
     except BaseException:
-        for sink in sinks:
-            sink.discard()
+        _drop(output, log)
         raise
     if processed == 0 and problems.count:
         return EXIT_FAILED
     return EXIT_PARTIAL if problems.count else EXIT_OK
+
+
+def _finish(output: Output, log: Sink | None) -> None:
+    """Write the errors file (only if something failed), then the output."""
+    if log is not None:
+        log.commit(only_if_written=True)
+    output.commit()
+
+
+def _drop(output: Output | None, log: Sink | None) -> None:
+    """Drop every file being written: no output, no temporary file."""
+    for target in (output, log):
+        if target is not None:
+            target.discard()
 
 
 def _load_predictions(path: str) -> dict[str, list]:
@@ -206,6 +253,30 @@ def _load_predictions(path: str) -> dict[str, list]:
     return grouped
 
 
+def _some(names: list[str], shown: int = 5) -> str:
+    """Return the first ``shown`` names, quoted, and how many more there are."""
+    text = ", ".join(repr(name) for name in names[:shown])
+    return text + (f" and {len(names) - shown} more" if len(names) > shown else "")
+
+
+def _check_prediction_ids(path: str, predicted: list[str], gold: list[str]) -> None:
+    """Fail when no predicted document is in the gold corpus; warn, naming them, when some are not.
+
+    A prediction file made from other inputs (file names where the gold has record ids) would
+    otherwise score recall 0 without a word.
+    """
+    known = set(gold)
+    unknown = sorted(name for name in set(predicted) if name not in known)
+    if not unknown:
+        return
+    if len(unknown) == len(set(predicted)):
+        raise InputFormatError(
+            f"no document of {path} is in the gold corpus: {_some(unknown)}; the gold ids are {_some(gold, 3)} "
+            "(extract from the gold's own JSON Lines so that the ids match)")
+    say(f"warning: {len(unknown)} document(s) of {path} are not in the gold corpus and are not scored: "
+        f"{_some(unknown)}")
+
+
 def run_evaluate(args: argparse.Namespace) -> int:
     """Score predictions (given, or made now) against a gold corpus and print the scores."""
     from quoteattr.evaluation import load_gold, score
@@ -214,7 +285,11 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
     gold = load_gold(args.gold)
     if args.pred:
+        if output_format(args.pred) != "jsonl":
+            raise QuoteattrError("--pred reads the JSON Lines of quoteattr extract: CSV and Parquet rows "
+                                 "have no offsets for speakers and verbs")
         predictions = _load_predictions(args.pred)
+        _check_prediction_ids(args.pred, list(predictions), [doc.id for doc in gold])
         pairs = [(doc, predictions.get(doc.id, [])) for doc in gold]
     else:
         extractor = _load_extractor(args)
@@ -318,10 +393,27 @@ def build_parser() -> argparse.ArgumentParser:
                          help="leave out quotes below this confidence (default: %(default)s)")
         sub.add_argument("--batch-size", type=positive, default=32, help="texts per parser batch")
 
-    extract = commands.add_parser("extract", help="extract quotes as JSON Lines, one quote per line")
+    extract = commands.add_parser("extract", help="extract quotes as JSON Lines, CSV or Parquet, one quote per line")
     extract.add_argument("inputs", nargs="+", metavar="FILE",
-                         help="text files, folders, .jsonl files of {id, text}, or - for stdin")
-    extract.add_argument("-o", "--output", help="write here instead of stdout (written whole or not at all)")
+                         help="text files, folders (read recursively), .jsonl files of {id, text}, or - for stdin")
+    extract.add_argument("-o", "--output",
+                         help="write here instead of stdout, whole or not at all; the extension chooses the "
+                              "format: .csv, .parquet, anything else JSON Lines")
+    extract.add_argument("--format", choices=FORMATS,
+                         help="the output format, whatever the extension of -o (CSV on stdout: --format csv)")
+    extract.add_argument("--resume", action="store_true",
+                         help="skip the documents already in -o FILE and add the others to it; an "
+                              "interrupted run then keeps what it finished")
+    extract.add_argument("--glob", action="append", default=[], metavar="PATTERN",
+                         help="in folders, read the files whose name matches PATTERN, e.g. '*.txt' "
+                              "(a pattern with / matches the path under the folder); repeatable "
+                              "(default: *.txt and *.jsonl)")
+    extract.add_argument("--jsonl", action="store_true",
+                         help="read every input as JSON Lines, whatever its name (stdin, <(zcat a.jsonl.gz))")
+    extract.add_argument("--text-field", default="text", metavar="NAME",
+                         help="the field of a JSON Lines record that holds its text (default: %(default)s)")
+    extract.add_argument("--id-field", default="id", metavar="NAME",
+                         help="the field of a JSON Lines record that holds its id (default: %(default)s)")
     extract.add_argument("--errors-file", metavar="PATH",
                          help="list the documents that failed or were skipped here, as JSON Lines "
                               "(default: OUT.errors.jsonl beside -o OUT; with stdout, stderr only)")
@@ -336,7 +428,11 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--timeout", type=seconds, metavar="SECONDS",
                          help="skip, and report, a document that takes longer than this; 0: no "
                               f"limit (default: {DEFAULT_TIMEOUT:g}, where SIGALRM exists)")
-    extract.add_argument("--n-process", type=positive, default=1, help="parser processes")
+    extract.add_argument("-j", "--jobs", "--n-process", dest="jobs", type=positive, metavar="N",
+                         help="parser processes on this machine (default: 1; --n-process is the old name)")
+    extract.add_argument("--scheduler", metavar="ADDRESS",
+                         help="run on the workers of a running Dask cluster (tcp://host:8786); "
+                              "needs pip install 'quoteattr[dask]'")
     common(extract)
     extract.set_defaults(handler=run_extract)
 
@@ -365,7 +461,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status (see the module docstring)."""
-    with _signals_interrupt():
+    with catch_signals():
         try:
             args = build_parser().parse_args(argv)
             return args.handler(args)
@@ -377,7 +473,7 @@ def main(argv: list[str] | None = None) -> int:
             say(f"interrupted by {signal.Signals(signum).name}")
             return 128 + signum
         except (QuoteattrError, OSError, ValueError) as error:
-            say(_first_line(error))
+            say(first_line(error))
             return EXIT_FAILED
 
 

@@ -1,5 +1,9 @@
 """What ``quoteattr extract`` reads: text files, folders of them, JSON Lines, stdin.
 
+Folders are read recursively: their ``.txt`` and ``.jsonl`` files, or the files whose name
+matches a ``--glob`` pattern. A ``.jsonl`` file (any input, with ``--jsonl``) holds one
+record per line, its text and id in the fields ``--text-field`` and ``--id-field``.
+
 Every input is read with a bound (``--max-bytes``): a bigger document, or a JSON line longer
 than the bound, is reported and skipped without being read whole. In a folder only regular
 files are read (a link to one is fine); FIFOs, devices and sockets are reported and never
@@ -10,6 +14,7 @@ the same way, so that ``quoteattr extract <(zcat a.txt.gz)`` works.
 from __future__ import annotations
 
 import codecs
+import fnmatch
 import io
 import json
 import os
@@ -19,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import IO, AnyStr
+from typing import IO, AnyStr, cast
 
 from quoteattr.cli_outputs import Problems, document_name
 
@@ -45,11 +50,23 @@ class Document:
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How inputs are decoded and how much one document may take."""
+    """How inputs are found and decoded, and how much one document may take."""
 
     encoding: str
     errors: str
     max_bytes: int
+    text_field: str = "text"
+    """The field of a JSON Lines record that holds its text."""
+    id_field: str = "id"
+    """The field of a JSON Lines record that holds its id (a record without one is named by its line)."""
+    globs: tuple[str, ...] = ()
+    """Which files of a folder are read (default: ``*.txt`` and ``*.jsonl``)."""
+    jsonl: bool = False
+    """Read every input, stdin included, as JSON Lines whatever its name."""
+
+    def is_jsonl(self, path: Path) -> bool:
+        """Return True when ``path`` is read as JSON Lines."""
+        return self.jsonl or path.suffix == ".jsonl"
 
 
 _MARK = "\udfff"
@@ -144,7 +161,7 @@ def _decoded_lines(handle: IO[bytes], path: Path, options: ReadOptions,
 
 def _iter_jsonl(handle: IO[bytes], path: Path, options: ReadOptions,
                 problems: Problems) -> Iterator[Document]:
-    """Yield the documents of a JSON Lines file of ``{"id", "text"}`` records, streaming.
+    """Yield the documents of a JSON Lines file of ``{"id", "text"}`` records (or the fields named), streaming.
 
     A malformed record, a line that does not decode or one over the bound costs that line
     only, and the report names it.
@@ -157,13 +174,14 @@ def _iter_jsonl(handle: IO[bytes], path: Path, options: ReadOptions,
             continue
         try:
             record = json.loads(line)
-            text = record["text"]
+            text = record[options.text_field]
             if not isinstance(text, str):
                 raise TypeError
         except (ValueError, KeyError, TypeError, RecursionError):
-            problems.report("not a JSON object with a string 'text'", source, line=number)
+            problems.report(f"not a JSON object with a string {options.text_field!r}", source, line=number)
             continue
-        record_id = str(record["id"]) if "id" in record else None
+        identifier = record.get(options.id_field)
+        record_id = None if identifier is None else str(identifier)
         name = record_id if record_id is not None else document_name(source, number)
         yield Document(name, source, number, text, record_id)
 
@@ -178,12 +196,18 @@ def _decode(data: bytes, source: str, options: ReadOptions, problems: Problems) 
 
 
 def _read_stdin(options: ReadOptions, problems: Problems) -> Iterator[Document]:
-    """Yield stdin as one document, read up to the bound."""
+    """Yield stdin as one document read up to the bound, or its records with ``--jsonl``."""
     stream = sys.stdin
     if stream is None:
         problems.report("stdin is closed", STDIN)
         return
     reader = getattr(stream, "buffer", stream)
+    if options.jsonl:
+        if isinstance(reader, io.TextIOBase):  # a text stream without a buffer (tests, IDEs)
+            reader = io.BytesIO(reader.read().encode(options.encoding))
+        binary = cast("IO[bytes]", reader)
+        yield from _iter_jsonl(binary, Path(STDIN), options, problems)
+        return
     data = reader.read(options.max_bytes + 1)
     if len(data) > options.max_bytes:
         problems.report(f"more than --max-bytes {options.max_bytes}", STDIN)
@@ -209,12 +233,12 @@ def _read_file(path: Path, options: ReadOptions, problems: Problems, *, named: b
     if not regular and not (named and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode))):
         problems.report(f"not a regular file but {_kind(mode)}", source)
         return
-    if regular and size > options.max_bytes and path.suffix != ".jsonl":
+    if regular and size > options.max_bytes and not options.is_jsonl(path):
         problems.report(f"{size} bytes, more than --max-bytes {options.max_bytes}", source)
         return
     try:
         with open(path, "rb") as handle:
-            if path.suffix == ".jsonl":
+            if options.is_jsonl(path):
                 yield from _iter_jsonl(handle, path, options, problems)
                 return
             data = handle.read(options.max_bytes + 1)
@@ -227,15 +251,37 @@ def _read_file(path: Path, options: ReadOptions, problems: Problems, *, named: b
         yield from _decode(data, source, options, problems)
 
 
-def _files_under(folder: Path, problems: Problems) -> list[Path]:
-    """Return the .txt and .jsonl files under ``folder``, reporting folders that cannot be read."""
-    def unreadable(error: OSError) -> None:
-        problems.report(f"cannot read folder ({error.strerror})", str(error.filename))
+def _selected(relative: str, globs: tuple[str, ...]) -> bool:
+    """Return True when a file at ``relative`` (under the folder, with /) is read.
 
-    found = []
+    A pattern matches the file name, or the relative path when it holds a ``/`` (a leading
+    ``**/`` matches at any depth; ``*`` may cross folders there).
+    """
+    if not globs:
+        return Path(relative).suffix in SUFFIXES
+    name = relative.rsplit("/", 1)[-1]
+    for pattern in globs:
+        if "/" not in pattern:
+            if fnmatch.fnmatch(name, pattern):
+                return True
+        elif fnmatch.fnmatch(relative, pattern) or (
+                pattern.startswith("**/") and _selected(relative, (pattern[3:],))):
+            return True
+    return False
+
+
+def _files_under(folder: Path, options: ReadOptions, problems: Problems | None) -> list[Path]:
+    """Return the files under ``folder`` that are read, reporting folders that cannot be read."""
+    def unreadable(error: OSError) -> None:
+        if problems is not None:
+            problems.report(f"cannot read folder ({error.strerror})", str(error.filename))
+
+    found: list[Path] = []
     for root, folders, files in os.walk(folder, onerror=unreadable):
         folders.sort()
-        found.extend(Path(root) / name for name in sorted(files) if Path(name).suffix in SUFFIXES)
+        base = Path(root).relative_to(folder).as_posix()
+        prefix = "" if base == "." else f"{base}/"
+        found.extend(Path(root) / name for name in sorted(files) if _selected(prefix + name, options.globs))
     return found
 
 
@@ -245,7 +291,47 @@ def iter_documents(inputs: list[str], options: ReadOptions, problems: Problems) 
         if name == "-":
             yield from _read_stdin(options, problems)
         elif Path(name).is_dir():
-            for path in _files_under(Path(name), problems):
+            for path in _files_under(Path(name), options, problems):
                 yield from _read_file(path, options, problems, named=False)
         else:
             yield from _read_file(Path(name), options, problems, named=True)
+
+
+def _count_lines(path: Path) -> int:
+    """Return the number of lines of a file, counted in bytes."""
+    count, last = 0, b"\n"
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            count += block.count(b"\n")
+            last = block[-1:]
+    return count + (last != b"\n")
+
+
+def count_documents(inputs: list[str], options: ReadOptions) -> int | None:
+    """Return about how many documents the inputs hold, for a progress bar; None when it cannot be told.
+
+    A JSON Lines file counts its lines (blank ones too), a file that will be reported and
+    skipped counts one; stdin, and a FIFO or device named on the command line, make the
+    count unknown.
+    """
+    total = 0
+    for name in inputs:
+        if name == "-":
+            return None
+        top = Path(name)
+        for path in _files_under(top, options, None) if top.is_dir() else [top]:
+            try:
+                mode = os.stat(path).st_mode
+                if not stat.S_ISREG(mode):
+                    if path is top and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
+                        return None
+                    total += 1
+                elif not options.is_jsonl(path):
+                    total += 1
+                elif not _cut_into_lines_as_bytes(options.encoding):
+                    return None
+                else:
+                    total += _count_lines(path)
+            except OSError:
+                total += 1
+    return total

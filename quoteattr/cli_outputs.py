@@ -15,9 +15,11 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any
 
+from quoteattr.cli_signals import deferred
 from quoteattr.errors import QuoteattrError
+from quoteattr.progress import Progress, clear_line
 
 STDOUT = "<stdout>"
 
@@ -32,13 +34,20 @@ def say(message: str) -> None:
         return
     encoding = getattr(stream, "encoding", None) or "utf-8"
     line = f"quoteattr: {message}".encode(encoding, "backslashreplace").decode(encoding)
+    clear_line()
     try:
         print(line, file=stream, flush=True)
     except (OSError, ValueError):
         pass
 
 
-def json_line(record: dict, encoding: str = "utf-8") -> str:
+def first_line(error: BaseException) -> str:
+    """Return the first line of an error's message, or its type name when it has none."""
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+def json_line(record: dict[str, Any], encoding: str = "utf-8") -> str:
     """Return ``record`` as one JSON line, with ``\\u`` escapes only where ``encoding`` needs them.
 
     A lone surrogate (from a JSON ``"\\ud800"`` escape in the input) cannot be written as
@@ -86,27 +95,33 @@ def check_target(path: str, what: str) -> None:
 
 
 class Sink:
-    """A JSON Lines destination: stdout, a special file, or a regular file written whole.
+    """A destination: stdout, a special file, or a regular file written whole.
+
+    Each write, and the closing of the file, is done whole: a signal that arrives meanwhile
+    is raised once it is done (see :func:`quoteattr.cli_signals.deferred`).
 
     Args:
         path: the file to write, or None or "-" for stdout.
         what: what it holds ("output", "errors file"), for messages.
+        binary: write bytes (Parquet) instead of UTF-8 text; not to stdout.
 
     Raises:
         QuoteattrError: stdout is closed, ``path`` is a folder, its folder does not exist, or
             the temporary file cannot be created there (read-only folder).
     """
 
-    def __init__(self, path: str | None, what: str) -> None:
+    def __init__(self, path: str | None, what: str, *, binary: bool = False) -> None:
         """Open the destination; for a regular file, create the temporary file now."""
         self.what = what
+        self.binary = binary
         self.name = STDOUT if path is None or path == "-" else path
         self.temporary: str | None = None
         self.target: str | None = None
         self.written = False
-        self.handle: TextIO = self._open()
+        self.committed = False
+        self.handle: IO[Any] = self._open()
 
-    def _open(self) -> TextIO:
+    def _open(self) -> IO[Any]:
         """Return the handle to write to, creating the temporary file of a regular target."""
         if self.name == STDOUT:
             if sys.stdout is None:
@@ -116,7 +131,7 @@ class Sink:
         real = os.path.realpath(self.name)
         try:
             if os.path.exists(real) and not stat.S_ISREG(os.stat(real).st_mode):
-                return open(real, "w", encoding="utf-8")
+                return open(real, "wb") if self.binary else open(real, "w", encoding="utf-8", newline="")
             descriptor, temporary = tempfile.mkstemp(
                 dir=os.path.dirname(real), prefix=f".{os.path.basename(real)}.", suffix=".tmp")
         except OSError as error:
@@ -124,7 +139,9 @@ class Sink:
         self.temporary, self.target = temporary, real
         with contextlib.suppress(OSError):  # some file systems (FAT, SMB) refuse chmod
             os.chmod(temporary, 0o666 & ~_umask())
-        return os.fdopen(descriptor, "w", encoding="utf-8")
+        if self.binary:
+            return os.fdopen(descriptor, "wb")
+        return os.fdopen(descriptor, "w", encoding="utf-8", newline="")
 
     @property
     def encoding(self) -> str:
@@ -132,10 +149,14 @@ class Sink:
         return getattr(self.handle, "encoding", None) or "utf-8"
 
     @contextlib.contextmanager
-    def _failures(self) -> Iterator[None]:
-        """Turn a failed write into a one-line QuoteattrError; a closed pipe stays BrokenPipeError."""
+    def failures(self) -> Iterator[None]:
+        """Run a write whole, signals held; a failure becomes a one-line QuoteattrError.
+
+        A closed pipe stays BrokenPipeError.
+        """
         try:
-            yield
+            with deferred():
+                yield
         except BrokenPipeError:
             raise
         except OSError as error:
@@ -147,23 +168,26 @@ class Sink:
 
     def write(self, text: str) -> None:
         """Write ``text``; a closed pipe raises BrokenPipeError, other failures QuoteattrError."""
-        with self._failures():
+        with self.failures():
             self.handle.write(text)
-        self.written = self.written or bool(text)
+            self.written = self.written or bool(text)
 
     def commit(self, *, only_if_written: bool = False) -> None:
         """Flush everything; a regular file is renamed over its target only now.
 
         With ``only_if_written``, a regular file nothing was written to is not created, and
-        one of that name (left by an earlier run) is removed.
+        one of that name (left by an earlier run) is removed. A second commit does nothing.
         """
+        if self.committed:
+            return
+        self.committed = True
         if only_if_written and not self.written and self.target is not None:
             self.discard()
-            with self._failures():
+            with self.failures():
                 if os.path.isfile(self.target):
                     os.unlink(self.target)
             return
-        with self._failures():
+        with self.failures():
             self.handle.flush()
             if self.name != STDOUT:
                 self.handle.close()
@@ -196,10 +220,11 @@ class Problems:
     line ``{"document", "source", "line", "reason"}``.
     """
 
-    def __init__(self, log: Sink | None = None) -> None:
-        """Start with no problem; ``log`` is the errors file, if any."""
+    def __init__(self, log: Sink | None = None, progress: Progress | None = None) -> None:
+        """Start with no problem; ``log`` is the errors file, ``progress`` the bar that counts them, if any."""
         self.count = 0
         self.log = log
+        self.progress = progress
 
     def report(self, reason: str, source: str, *, line: int | None = None,
                record_id: str | None = None) -> None:
@@ -213,6 +238,8 @@ class Problems:
                 otherwise named as in the output (see :func:`document_name`).
         """
         self.count += 1
+        if self.progress is not None:
+            self.progress.advance(instant=True)
         where = source if line is None else f"{source}, line {line}"
         if record_id is not None:
             where += f" (id {record_id})"

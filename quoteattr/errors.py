@@ -1,5 +1,7 @@
 """The exceptions quoteattr raises; all derive from :class:`QuoteattrError`."""
 
+from __future__ import annotations
+
 
 class QuoteattrError(Exception):
     """Base class of every error raised on purpose by quoteattr."""
@@ -32,6 +34,10 @@ class DocumentError(QuoteattrError):
         super().__init__(f"document {index}: {reason}")
         self.index = index
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[DocumentError], tuple[int, str]]:
+        """Pickle as the index and the reason, so that the error crosses processes (Dask workers)."""
+        return type(self), (self.index, self.reason)
 
 
 class DocumentTimeoutError(DocumentError):

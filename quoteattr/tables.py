@@ -16,10 +16,22 @@ from quoteattr.models import Quote
 COLUMNS = ("doc_id", "kind", "cue", "text", "start", "end", "speaker", "speaker_text", "speaker_role",
            "speaker_kind", "verb", "verb_lemma", "verb_stance", "relayed_by", "negated", "hedged",
            "confidence", "evidence")
+COLUMN_KINDS = {**dict.fromkeys(COLUMNS, "str"), "start": "int", "end": "int", "negated": "bool", "hedged": "bool",
+                "confidence": "float", "relayed_by": "list", "evidence": "list"}
+"""The type of each column: "str" (may be None), "int", "bool", "float" or "list" (of str)."""
 
 
-def _row(doc_id: str | None, quote: Quote) -> dict[str, Any]:
-    """Return the flat row of one quote."""
+def arrow_schema() -> Any:
+    """Return the pyarrow schema of the flat rows (Parquet output, Dask dataframes); needs pyarrow."""
+    import pyarrow
+
+    kinds = {"str": pyarrow.string(), "int": pyarrow.int64(), "bool": pyarrow.bool_(),
+             "float": pyarrow.float64(), "list": pyarrow.list_(pyarrow.string())}
+    return pyarrow.schema([(name, kinds[COLUMN_KINDS[name]]) for name in COLUMNS])
+
+
+def quote_row(doc_id: str | None, quote: Quote) -> dict[str, Any]:
+    """Return the flat row of one quote, keyed by ``COLUMNS`` (what ``to_dataframe`` puts in a row)."""
     speaker, verb = quote.speaker, quote.verb
     return {
         "doc_id": doc_id, "kind": quote.kind, "cue": quote.cue, "text": quote.text,
@@ -70,7 +82,7 @@ def to_dataframe(results: Sequence[Quote] | Iterable[tuple[str, Sequence[Quote]]
     except ImportError:
         raise BackendUnavailableError(
             "to_dataframe needs pandas: pip install 'quoteattr[pandas]' (or pip install pandas)") from None
-    rows = [_row(identifier, quote) for identifier, quotes in _documents(results, doc_id) for quote in quotes]
+    rows = [quote_row(identifier, quote) for identifier, quotes in _documents(results, doc_id) for quote in quotes]
     return pandas.DataFrame(rows, columns=list(COLUMNS))
 
 

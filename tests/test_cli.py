@@ -230,3 +230,41 @@ def test_cli_evaluate_missing_gold_fails_with_status_2(tmp_path: Path,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["evaluate", "--pred", str(tmp_path / "p.jsonl"), str(tmp_path / "absent.jsonl")]) == 2
     assert "absent.jsonl" in one_line(capsys.readouterr().err)
+
+
+def prediction_file(tmp_path: Path, documents: list[str]) -> Path:
+    """Write predictions of the gold quote of TEXT under each of ``documents``; return the file."""
+    quote = json.loads(gold_file(tmp_path).read_text(encoding="utf-8"))["quotes"][0]
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("".join(json.dumps({"document": name, **quote, "confidence": 0.9}, ensure_ascii=False) + "\n"
+                            for name in documents), encoding="utf-8")
+    return pred
+
+
+def test_cli_evaluate_predictions_of_other_documents_fail_naming_their_ids(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    pred = prediction_file(tmp_path, ["corpus/article.txt", "corpus/other.txt"])
+    assert main(["evaluate", "--pred", str(pred), str(gold_file(tmp_path))]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    message = one_line(err)
+    assert "no document of" in message and "'corpus/article.txt', 'corpus/other.txt'" in message
+    assert "'doc-1'" in message
+
+
+def test_cli_evaluate_predictions_partly_of_other_documents_warn_naming_them(tmp_path: Path,
+                                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    pred = prediction_file(tmp_path, ["doc-1", "doc-9"])
+    assert main(["evaluate", "--json", "--pred", str(pred), str(gold_file(tmp_path))]) == 0
+    out, err = capsys.readouterr()
+    assert "1 document(s)" in one_line(err) and "'doc-9'" in err
+    assert json.loads(out)["spans"]["exact"]["all"]["recall"] == 1.0
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_cli_evaluate_predictions_in_csv_or_parquet_are_refused_clearly(tmp_path: Path, suffix: str,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    pred = tmp_path / f"pred{suffix}"
+    pred.write_text("doc_id\n", encoding="utf-8")
+    assert main(["evaluate", "--pred", str(pred), str(gold_file(tmp_path))]) == 2
+    assert "JSON Lines" in one_line(capsys.readouterr().err)
