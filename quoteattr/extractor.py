@@ -340,11 +340,13 @@ def quotes_of_parse(text: str, cleaned: str, parse: Parse, outlets: OutletMatche
         return []
     findings = find_findings(DocumentContext.build(cleaned, parse, outlets))
     if calibration is not None:
-        for finding in findings:
-            measured = calibration.confidence(finding.evidence)
-            if measured is not None:
-                finding.confidence = measured
+        findings = [_calibrated(f, calibration.confidence(f.evidence)) for f in findings]
     return [to_quote(text, parse, f) for f in findings if f.confidence >= threshold]
+
+
+def _calibrated(finding: Finding, measured: float | None) -> Finding:
+    """Return a finding with its measured confidence, when the calibration table has one."""
+    return finding if measured is None else finding.but(confidence=measured)
 
 
 def to_quote(text: str, parse: Parse, finding: Finding) -> Quote:

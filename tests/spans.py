@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from quoteattr import Quote
+from quoteattr import Extractor, Quote
 
 
 def assert_spans_match(text: str, quotes: Sequence[Quote]) -> None:
@@ -40,3 +40,25 @@ def assert_clean_names(quotes: Sequence[Quote]) -> None:
         names += [source.name for source in quote.relayed_by]
         for name in names:
             assert not any(_is_unclean(c) for c in name), (name, quote)
+
+
+def extract(extractor: Extractor, text: str, **options: object) -> list[Quote]:
+    """Return the quotes of ``text``, after checking every span against the text."""
+    quotes = extractor.extract(text, **options)  # type: ignore[arg-type]
+    assert_spans_match(text, quotes)
+    return quotes
+
+
+def only_quote(extractor: Extractor, text: str, **options: object) -> Quote:
+    """Return the one quote of ``text``, failing when there is none or more than one."""
+    quotes = extract(extractor, text, **options)
+    assert len(quotes) == 1, [(q.kind, q.text) for q in quotes]
+    return quotes[0]
+
+
+def quote_of(extractor: Extractor, text: str, words: str) -> Quote:
+    """Return the one quote of ``text`` whose words are ``words``."""
+    quotes = extract(extractor, text)
+    found = [q for q in quotes if q.text == words]
+    assert len(found) == 1, [(q.kind, q.text) for q in quotes]
+    return found[0]

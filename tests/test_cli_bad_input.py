@@ -37,6 +37,7 @@ import quoteattr
 import quoteattr.extractor
 from quoteattr import Quote
 from quoteattr.cli import main
+from tests.interruptions import stop_pipe_after_first
 from tests.test_pipe_isolation import FAILING, STALLING, MarkedBackend
 
 TEXT = "« Nous lancerons les travaux dès septembre », a déclaré Paul Girard."
@@ -358,14 +359,7 @@ def test_cli_bad_input_output_naming_a_folder_fails_and_leaves_no_file(
 def test_cli_bad_input_run_interrupted_midway_leaves_no_output_file(
         shared_model, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
         interruption: BaseException, status: int | None) -> None:
-    real_pipe = quoteattr.extractor.Extractor.pipe
-
-    def pipe(self, texts, **kwargs):
-        results = real_pipe(self, texts, **kwargs)
-        yield next(results)
-        raise interruption
-
-    monkeypatch.setattr(quoteattr.extractor.Extractor, "pipe", pipe)
+    stop_pipe_after_first(monkeypatch, interruption)
     sources = articles(tmp_path, 3)
     target = output_target(tmp_path)
     if status is None:

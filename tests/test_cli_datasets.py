@@ -24,6 +24,7 @@ import quoteattr
 import quoteattr.extractor
 from quoteattr.cli import build_parser, main
 from quoteattr.tables import COLUMN_KINDS, COLUMNS, quote_row
+from tests.interruptions import stop_pipe_after_first
 
 pq = pytest.importorskip("pyarrow.parquet", reason="Parquet output needs pyarrow (the test extra installs it)")
 
@@ -343,14 +344,7 @@ def test_cli_datasets_resume_from_a_file_that_is_not_an_output_fails_and_leaves_
 
 def interrupt_after_first(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the extractor yield one document, then Ctrl-C arrives."""
-    real_pipe = quoteattr.extractor.Extractor.pipe
-
-    def pipe(self, texts, **kwargs):
-        results = real_pipe(self, texts, **kwargs)
-        yield next(results)
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(quoteattr.extractor.Extractor, "pipe", pipe)
+    stop_pipe_after_first(monkeypatch, KeyboardInterrupt())
 
 
 @pytest.fixture

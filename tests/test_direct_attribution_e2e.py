@@ -10,24 +10,9 @@ from __future__ import annotations
 import pytest
 
 import quoteattr
-from quoteattr import Quote
-from tests.spans import assert_spans_match
+from tests.spans import extract, quote_of
 
 pytestmark = pytest.mark.model
-
-
-def quotes_of(extractor: quoteattr.Extractor, text: str, **options) -> list[Quote]:
-    """Return the quotes of ``text``, after checking every span against the text."""
-    quotes = extractor.extract(text, **options)
-    assert_spans_match(text, quotes)
-    return quotes
-
-
-def quote_with(extractor: quoteattr.Extractor, text: str, words: str) -> Quote:
-    """Return the one reported quote of ``text`` whose words are ``words``."""
-    found = [q for q in quotes_of(extractor, text) if q.text == words]
-    assert len(found) == 1, [(q.kind, q.text) for q in quotes_of(extractor, text)]
-    return found[0]
 
 
 # --- quoted fragments as the object of a reporting verb -----------------------------------------
@@ -49,7 +34,7 @@ def quote_with(extractor: quoteattr.Extractor, text: str, words: str) -> Quote:
 )
 def test_direct_fragment_object_of_reporting_verb_is_reported(
         extractor: quoteattr.Extractor, text: str, words: str, name: str, verb: str) -> None:
-    quote = quote_with(extractor, text, words)
+    quote = quote_of(extractor, text, words)
     assert (quote.kind, quote.cue) == ("direct", "verb")
     assert quote.speaker is not None and quote.speaker.name == name
     assert quote.verb is not None and quote.verb.text == verb
@@ -58,7 +43,7 @@ def test_direct_fragment_object_of_reporting_verb_is_reported(
 
 def test_direct_scare_quote_inside_an_announced_noun_phrase_is_part_of_the_report(
         extractor: quoteattr.Extractor) -> None:
-    quotes = quotes_of(extractor, "Le ministre a annoncé la fin du « bouclier tarifaire ».")
+    quotes = extract(extractor, "Le ministre a annoncé la fin du « bouclier tarifaire ».")
     assert [(q.kind, q.text, q.speaker.text if q.speaker else None) for q in quotes] == [
         ("mixed", "la fin du « bouclier tarifaire »", "Le ministre")]
 
@@ -76,14 +61,14 @@ def test_direct_scare_quote_inside_an_announced_noun_phrase_is_part_of_the_repor
     ],
 )
 def test_direct_scare_quotes_and_titles_stay_below_threshold(extractor: quoteattr.Extractor, text: str) -> None:
-    assert quotes_of(extractor, text) == []
-    candidates = quotes_of(extractor, text, min_confidence=0)
+    assert extract(extractor, text) == []
+    candidates = extract(extractor, text, min_confidence=0)
     assert len(candidates) == 1 and candidates[0].cue == "none" and candidates[0].confidence < 0.5
 
 
 def test_direct_fragment_opening_a_directive_clause_stays_mixed(extractor: quoteattr.Extractor) -> None:
     text = "La porte-parole, Inès Caron, a appelé à « ne rien lâcher » jusqu'au vote."
-    quotes = quotes_of(extractor, text)
+    quotes = extract(extractor, text)
     assert [(q.kind, q.text) for q in quotes] == [("mixed", "« ne rien lâcher » jusqu'au vote")]
     assert quotes[0].speaker is not None and quotes[0].speaker.name == "Inès Caron"
 
@@ -92,7 +77,7 @@ def test_direct_clause_ending_with_a_fragment_before_an_incise_is_one_mixed_quot
         extractor: quoteattr.Extractor) -> None:
     text = ("Le comédien Paul Varenne est mort dans la nuit de vendredi à samedi à Marseille « des "
             "suites d'une longue maladie », a révélé son avocate à l'AFP.")
-    quotes = quotes_of(extractor, text)
+    quotes = extract(extractor, text)
     assert len(quotes) == 1, [(q.kind, q.text) for q in quotes]
     quote = quotes[0]
     assert quote.kind == "mixed" and quote.text.startswith("Le comédien Paul Varenne est mort")
@@ -104,10 +89,10 @@ def test_direct_clause_ending_with_a_fragment_before_an_incise_is_one_mixed_quot
 def test_direct_headline_topic_before_a_colon_leaves_the_incise_its_quote(
         extractor: quoteattr.Extractor) -> None:
     text = "Grippe : « Le pic n'est pas encore atteint », prévient l'épidémiologiste Anne Morel."
-    quote = quote_with(extractor, text, "Le pic n'est pas encore atteint")
+    quote = quote_of(extractor, text, "Le pic n'est pas encore atteint")
     assert (quote.kind, quote.cue) == ("direct", "verb")
     assert quote.speaker is not None and quote.speaker.name == "Anne Morel"
-    assert len(quotes_of(extractor, text)) == 1
+    assert len(extract(extractor, text)) == 1
 
 
 # --- incises with no comma, and quotes that go on after the incise -------------------------------
@@ -115,7 +100,7 @@ def test_direct_headline_topic_before_a_colon_leaves_the_incise_its_quote(
 def test_direct_incise_with_no_comma_and_an_inverted_clitic(extractor: quoteattr.Extractor) -> None:
     text = ("La ministre de la Santé, Claire Vasseur, était attendue à Lyon. « Nous ne fermerons "
             "aucune maternité » a-t-elle souligné devant les élus.")
-    quote = quote_with(extractor, text, "Nous ne fermerons aucune maternité")
+    quote = quote_of(extractor, text, "Nous ne fermerons aucune maternité")
     assert (quote.kind, quote.cue) == ("direct", "verb")
     assert quote.speaker is not None and (quote.speaker.text, quote.speaker.name) == ("elle", "Claire Vasseur")
     assert quote.verb is not None and quote.verb.lemma == "souligner"
@@ -133,7 +118,7 @@ def test_direct_incise_with_no_comma_and_an_inverted_clitic(extractor: quoteattr
 )
 def test_direct_quote_after_the_incise_shares_its_speaker_and_verb(
         extractor: quoteattr.Extractor, text: str, first: str, second: str, name: str) -> None:
-    before, after = quote_with(extractor, text, first), quote_with(extractor, text, second)
+    before, after = quote_of(extractor, text, first), quote_of(extractor, text, second)
     for quote in (before, after):
         assert (quote.kind, quote.cue) == ("direct", "verb")
         assert quote.speaker is not None and quote.speaker.name == name
@@ -145,14 +130,14 @@ def test_direct_quote_after_the_incise_shares_its_speaker_and_verb(
 def test_direct_title_after_an_incise_is_not_the_speakers(extractor: quoteattr.Extractor) -> None:
     text = ("« On n'est pas venus pour gagner », a assuré la réalisatrice, dont le précédent film, "
             "« Les Voisins », avait été primé.")
-    assert [q.text for q in quotes_of(extractor, text)] == ["On n'est pas venus pour gagner"]
+    assert [q.text for q in extract(extractor, text)] == ["On n'est pas venus pour gagner"]
 
 
 def test_direct_institution_in_a_description_resolves_to_the_person(extractor: quoteattr.Extractor) -> None:
     text = ("Le président François Hollande a visité l'hôpital de Figeac mardi. « Aucun Français ne "
             "doit se trouver à plus de trente minutes des urgences » estime le président de la "
             "République, qui promet des moyens.")
-    quote = quote_with(extractor, text, "Aucun Français ne doit se trouver à plus de trente minutes des urgences")
+    quote = quote_of(extractor, text, "Aucun Français ne doit se trouver à plus de trente minutes des urgences")
     assert quote.speaker is not None
     assert (quote.speaker.text, quote.speaker.name) == ("le président de la République", "François Hollande")
 
@@ -172,7 +157,7 @@ def test_direct_institution_in_a_description_resolves_to_the_person(extractor: q
 )
 def test_direct_incise_verb_tagged_as_another_word_class(
         extractor: quoteattr.Extractor, text: str, words: str, speaker: str, lemma: str) -> None:
-    quote = quote_with(extractor, text, words)
+    quote = quote_of(extractor, text, words)
     assert (quote.kind, quote.cue) == ("direct", "verb")
     assert quote.speaker is not None and quote.speaker.text == speaker
     assert quote.verb is not None and quote.verb.lemma == lemma
@@ -188,7 +173,7 @@ def test_direct_incise_verb_tagged_as_another_word_class(
 )
 def test_direct_headline_name_before_a_colon_is_the_speaker(
         extractor: quoteattr.Extractor, text: str, words: str, name: str) -> None:
-    quote = quote_with(extractor, text, words)
+    quote = quote_of(extractor, text, words)
     assert quote.kind == "direct" and quote.speaker is not None and quote.speaker.name == name
 
 
@@ -196,7 +181,7 @@ def test_direct_headline_topic_before_a_colon_is_no_speaker(extractor: quoteattr
     # neither the place named in the topic nor the speaker of the quote before
     text = ("Le ministre Paul Renard a répondu aux grévistes. « Le service sera assuré », a-t-il dit.\n\n"
             "Grève à la SNCF : « Nous irons jusqu'au bout »")
-    assert [q.text for q in quotes_of(extractor, text)] == ["Le service sera assuré"]
+    assert [q.text for q in extract(extractor, text)] == ["Le service sera assuré"]
 
 
 @pytest.mark.xfail(reason="a description alone before a colon ('Le ministre de l'Intérieur :') is not "
@@ -204,7 +189,7 @@ def test_direct_headline_topic_before_a_colon_is_no_speaker(extractor: quoteattr
                    strict=True)
 def test_direct_headline_description_before_a_colon_is_the_speaker(extractor: quoteattr.Extractor) -> None:
     text = "Le ministre de l'Intérieur : « La sécurité des Français n'est pas négociable »"
-    quote = quote_with(extractor, text, "La sécurité des Français n'est pas négociable")
+    quote = quote_of(extractor, text, "La sécurité des Français n'est pas négociable")
     assert quote.speaker is not None and quote.speaker.text == "Le ministre de l'Intérieur"
 
 
@@ -213,7 +198,7 @@ def test_direct_headline_description_before_a_colon_is_the_speaker(extractor: qu
 def test_direct_report_to_the_speaker_inside_a_quote_is_its_own_quote(extractor: quoteattr.Extractor) -> None:
     text = ("« Le directeur m'a promis au téléphone qu'il n'y aurait aucun licenciement. Deux semaines "
             "plus tard, l'usine fermait », a raconté une salariée, Léa Morin, à l'AFP.")
-    quotes = quotes_of(extractor, text)
+    quotes = extract(extractor, text)
     assert [q.kind for q in quotes] == ["direct", "indirect"]
     outer, inner = quotes
     assert outer.text.startswith("Le directeur m'a promis") and outer.text.endswith("l'usine fermait")
@@ -227,7 +212,7 @@ def test_direct_report_to_the_speaker_inside_a_quote_is_its_own_quote(extractor:
 def test_direct_pronoun_reporting_to_the_speaker_is_someone_else(extractor: quoteattr.Extractor) -> None:
     text = ("Le prévenu, Marc Dufour, comparaît depuis lundi. À la barre, Odile Martin a raconté : "
             "« Il m'a dit que mon argent serait en sécurité. Je l'ai cru. »")
-    quotes = quotes_of(extractor, text)
+    quotes = extract(extractor, text)
     assert [(q.kind, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("direct", "Odile Martin"), ("indirect", "Marc Dufour")]
     assert quotes[1].text == "mon argent serait en sécurité"
@@ -235,7 +220,7 @@ def test_direct_pronoun_reporting_to_the_speaker_is_someone_else(extractor: quot
 
 def test_direct_speakers_own_report_inside_a_quote_is_not_split(extractor: quoteattr.Extractor) -> None:
     text = "« Je leur ai dit que nous ne céderions pas », a déclaré Paul Girard."
-    assert [q.kind for q in quotes_of(extractor, text)] == ["direct"]
+    assert [q.kind for q in extract(extractor, text)] == ["direct"]
 
 
 @pytest.mark.xfail(reason="only a report made to the speaker ('m'a dit que', 'nous a assuré que') is "
@@ -243,7 +228,7 @@ def test_direct_speakers_own_report_inside_a_quote_is_not_split(extractor: quote
                    strict=True)
 def test_direct_third_party_report_inside_a_quote_is_its_own_quote(extractor: quoteattr.Extractor) -> None:
     text = "« Le ministre a dit que rien ne changerait », a ironisé le député Paul Girard."
-    assert [q.kind for q in quotes_of(extractor, text)] == ["direct", "indirect"]
+    assert [q.kind for q in extract(extractor, text)] == ["direct", "indirect"]
 
 
 # --- subjects of incises and colon cues ---------------------------------------------------------
@@ -258,20 +243,20 @@ def test_direct_third_party_report_inside_a_quote_is_its_own_quote(extractor: qu
     ],
 )
 def test_direct_subject_past_an_age_or_a_channel_name(extractor: quoteattr.Extractor, text: str, name: str) -> None:
-    (quote,) = quotes_of(extractor, text)
+    (quote,) = extract(extractor, text)
     assert quote.kind == "direct" and quote.speaker is not None and quote.speaker.name == name
 
 
 def test_direct_fragment_qualifying_a_noun_in_a_prepositional_phrase_is_no_object(
         extractor: quoteattr.Extractor) -> None:
     text = "L'organisation appelle à l'ouverture « immédiate » de couloirs humanitaires."
-    assert all(q.text != "immédiate" for q in quotes_of(extractor, text))
+    assert all(q.text != "immédiate" for q in extract(extractor, text))
 
 
 def test_direct_fragment_after_a_channel_named_in_a_prepositional_phrase(extractor: quoteattr.Extractor) -> None:
     text = ("La ministre de l'Agriculture, Claire Desnoyers, a promis mardi sur Ouest-France « des contrôles "
             "renforcés » dans les centrales d'achat.")
-    quote = quote_with(extractor, text, "des contrôles renforcés")
+    quote = quote_of(extractor, text, "des contrôles renforcés")
     assert quote.cue == "verb" and quote.speaker is not None and quote.speaker.name == "Claire Desnoyers"
 
 
@@ -280,5 +265,5 @@ def test_direct_fragment_after_a_channel_named_in_a_prepositional_phrase(extract
                    strict=True)
 def test_direct_fragment_said_of_the_verbs_object(extractor: quoteattr.Extractor) -> None:
     text = "Le critique Paul Varenne salue un film « bouleversant », tandis que d'autres hésitent."
-    quote = quote_with(extractor, text, "bouleversant")
+    quote = quote_of(extractor, text, "bouleversant")
     assert quote.speaker is not None and quote.speaker.name == "Paul Varenne"

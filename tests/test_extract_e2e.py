@@ -9,32 +9,9 @@ from __future__ import annotations
 import pytest
 
 import quoteattr
-from quoteattr import Quote
-from tests.spans import assert_spans_match
+from tests.spans import assert_spans_match, extract, only_quote, quote_of
 
 pytestmark = pytest.mark.model
-
-
-def extract(extractor: quoteattr.Extractor, text: str, **options) -> list[Quote]:
-    """Return the quotes of ``text``, after checking every span against the text."""
-    quotes = extractor.extract(text, **options)
-    assert_spans_match(text, quotes)
-    return quotes
-
-
-def quote_of(extractor: quoteattr.Extractor, text: str, words: str) -> Quote:
-    """Return the single quote of ``text`` whose text is ``words``."""
-    quotes = extract(extractor, text)
-    found = [q for q in quotes if q.text == words]
-    assert len(found) == 1, [q.text for q in quotes]
-    return found[0]
-
-
-def only_quote(extractor: quoteattr.Extractor, text: str, **options) -> Quote:
-    """Return the one quote of ``text``, failing when there is none or more than one."""
-    quotes = extract(extractor, text, **options)
-    assert len(quotes) == 1, [(q.kind, q.text) for q in quotes]
-    return quotes[0]
 
 
 # --- incise after the quote -------------------------------------------------------------------

@@ -11,24 +11,9 @@ from __future__ import annotations
 import pytest
 
 import quoteattr
-from quoteattr import Quote
-from tests.spans import assert_spans_match
+from tests.spans import extract, only_quote
 
 pytestmark = pytest.mark.model
-
-
-def extract(extractor: quoteattr.Extractor, text: str, **options) -> list[Quote]:
-    """Return the quotes of ``text``, after checking every span against the text."""
-    quotes = extractor.extract(text, **options)
-    assert_spans_match(text, quotes)
-    return quotes
-
-
-def only_quote(extractor: quoteattr.Extractor, text: str) -> Quote:
-    """Return the one quote of ``text``, failing when there is none or more than one."""
-    quotes = extract(extractor, text)
-    assert len(quotes) == 1, [(q.kind, q.text) for q in quotes]
-    return quotes[0]
 
 
 # --- reports whose content is a noun phrase -----------------------------------------------------

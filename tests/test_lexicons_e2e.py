@@ -9,18 +9,9 @@ from __future__ import annotations
 import pytest
 
 import quoteattr
-from quoteattr import Quote
-from tests.spans import assert_spans_match
+from tests.spans import only_quote
 
 pytestmark = pytest.mark.model
-
-
-def only_quote(extractor: quoteattr.Extractor, text: str) -> Quote:
-    """Return the one quote of ``text``, failing when there is none or more than one."""
-    quotes = extractor.extract(text)
-    assert_spans_match(text, quotes)
-    assert len(quotes) == 1, [(q.kind, q.text) for q in quotes]
-    return quotes[0]
 
 
 @pytest.mark.parametrize(

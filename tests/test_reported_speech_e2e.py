@@ -16,7 +16,7 @@ import pytest
 import quoteattr
 from quoteattr import Quote
 from quoteattr.api import default_extractor
-from tests.spans import assert_spans_match
+from tests.spans import extract, only_quote
 
 pytestmark = pytest.mark.model
 
@@ -33,20 +33,6 @@ class Expected(NamedTuple):
     relays: list[tuple[str, str]]
     negated: bool = False
     hedged: bool = False
-
-
-def extract(extractor: quoteattr.Extractor, text: str, **options) -> list[Quote]:
-    """Return the quotes of ``text``, after checking every span against the text."""
-    quotes = extractor.extract(text, **options)
-    assert_spans_match(text, quotes)
-    return quotes
-
-
-def only_quote(extractor: quoteattr.Extractor, text: str, **options) -> Quote:
-    """Return the one quote of ``text``, failing when there is none or more than one."""
-    quotes = extract(extractor, text, **options)
-    assert len(quotes) == 1, [(q.kind, q.text) for q in quotes]
-    return quotes[0]
 
 
 def observed(quote: Quote) -> Expected:

@@ -57,9 +57,8 @@ def combine(ctx: DocumentContext, direct: list[Finding], reported: list[Finding]
             if any(direct[i].cue != "none" and direct[i].end - direct[i].start > 0.8 * (report.end - report.start)
                    for i in inside):
                 continue
-            report.kind = "mixed"
-            report.confidence = max(report.confidence, 0.8 if report.speaker else 0.45)
-            report.cite("mixed_fragment")
+            report = report.but(kind="mixed", confidence=max(report.confidence, 0.8 if report.speaker else 0.45))
+            report = report.cite("mixed_fragment")
             absorbed.update(inside)
         results.append(report)
     kept_direct = [d for i, d in enumerate(direct) if i not in absorbed]
@@ -90,16 +89,14 @@ def _end_inside(parse: Parse, quote: Finding, report: Finding) -> bool:
 def _nested(ctx: DocumentContext, quote: Finding, report: Finding) -> Finding:
     """Return a report nested in a direct quote, with no relay and a pronoun subject that is
     not the quote's own speaker ("« Il m'a dit que … », a raconté Odette": "il" is not her)."""
-    report.relays = []
-    report.end = min(report.end, quote.end)
+    report = report.but(relays=(), end=min(report.end, quote.end))
     speaker = report.speaker
     if speaker is not None and quote.speaker is not None and speaker.rule == "pronoun_antecedent" \
             and speaker.name == quote.speaker.name:
         head = ctx.parse.token_at(speaker.mention.start)
         other = resolve(ctx.parse, head, ctx.table, [], frozenset({quote.speaker.name}))
-        report.speaker = other
-        report.evidence = [n for n in report.evidence if n != speaker.rule]
-        report.cite(other.rule)
+        evidence = tuple(n for n in report.evidence if n != speaker.rule)
+        report = report.but(speaker=other, evidence=evidence).cite(other.rule)
     return report.cite("nested_report")
 
 

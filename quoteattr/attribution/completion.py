@@ -53,27 +53,27 @@ def complete(ctx: DocumentContext, finding: Finding, regions: list[tuple[int, in
     the outlet as its speaker.
     """
     excluded = [(finding.start, finding.end)]
-    finding.relays = [relay for relay in find_relays(ctx.text, ctx.outlets, regions, excluded)
-                      if not _employer(ctx, finding.speaker, relay.start)]
-    if finding.relays:
-        finding.cite("relay_cue")
+    relays = [relay for relay in find_relays(ctx.text, ctx.outlets, regions, excluded)
+              if not _employer(ctx, finding.speaker, relay.start)]
+    finding = finding.but(relays=tuple(relays))
+    if relays:
+        finding = finding.cite("relay_cue")
     if finding.speaker is not None:
         named = [o for o in _outlet_speaker(ctx, finding.speaker) if ctx.outlets.kind(o.name) != "platform"]
         if named:
             outlet = named[0]
-            finding.speaker = ResolvedSpeaker(finding.speaker.mention, outlet.name, None, "organization",
-                                              "outlet_speaker")
-            finding.cite("outlet_speaker")
-            if all(r.name != outlet.name for r in finding.relays):
-                finding.relays.insert(0, outlet)
-    if finding.speaker is None and finding.relays and finding.cue != "none":
-        start, end, name = finding.relays[0]
+            speaker = ResolvedSpeaker(finding.speaker.mention, outlet.name, None, "organization", "outlet_speaker")
+            if all(r.name != outlet.name for r in relays):
+                relays.insert(0, outlet)
+            finding = finding.but(speaker=speaker, relays=tuple(relays)).cite("outlet_speaker")
+    if finding.speaker is None and relays and finding.cue != "none":
+        start, end, name = relays[0]
         mention = Mention(start, end, name, None, "organization", "", named=True)
-        finding.speaker = ResolvedSpeaker(mention, name, None, "organization", "outlet_speaker")
-        finding.cite("outlet_speaker")
+        speaker = ResolvedSpeaker(mention, name, None, "organization", "outlet_speaker")
+        finding = finding.but(speaker=speaker).cite("outlet_speaker")
     if finding.verb is not None:
-        finding.negated = negated(ctx.parse, finding.verb.head)
-        finding.hedged = hedged(ctx.parse, finding.verb.head)
+        finding = finding.but(negated=negated(ctx.parse, finding.verb.head),
+                              hedged=hedged(ctx.parse, finding.verb.head))
     return finding
 
 

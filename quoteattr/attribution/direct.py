@@ -161,8 +161,7 @@ def _colon_cue(ctx: DocumentContext, colon: int, start: int, end: int,
         if match is not None and parse.tokens[i].pos != "NOUN":
             finding = _verb_finding(ctx, start, end, kind, "colon", "colon_verb", match, (start, end))
             finding = complete(ctx, finding, [(region_start, colon)])
-            _add_broadcast(ctx, finding, paragraph.start, region_start)
-            return finding
+            return _add_broadcast(ctx, finding, paragraph.start, region_start)
     for i in reversed(indices):
         if parse.tokens[i].lemma.lower() in speech_nouns() or parse.tokens[i].text.lower() in speech_nouns():
             head = _noun_cue_speaker(ctx, i, indices)
@@ -208,14 +207,15 @@ def _speaker_before_colon(parse: Parse, indices: list[int]) -> tuple[int, bool] 
     return None
 
 
-def _add_broadcast(ctx: DocumentContext, finding: Finding, start: int, end: int) -> None:
-    """Add the broadcaster named just before a colon cue ("retransmise à la télévision …")."""
+def _add_broadcast(ctx: DocumentContext, finding: Finding, start: int, end: int) -> Finding:
+    """Return a finding with the broadcaster named just before its colon cue ("retransmise à la télévision …")."""
     names = {r.name for r in finding.relays}
+    added = []
     for outlet in find_broadcast(ctx.text, ctx.outlets, max(start, end - 300), end):
-        if outlet[2] not in names:
-            finding.relays.append(outlet)
-            finding.cite("broadcast")
-            names.add(outlet[2])
+        if outlet.name not in names:
+            added.append(outlet)
+            names.add(outlet.name)
+    return finding.but(relays=finding.relays + tuple(added)).cite("broadcast") if added else finding
 
 
 def _noun_cue_speaker(ctx: DocumentContext, noun: int, indices: list[int]) -> int | None:
@@ -299,7 +299,7 @@ def _shared_incise(ctx: DocumentContext, start: int, end: int, kind: QuoteKind, 
         return None
     speaker_rules = [n for n in last.evidence if RULES_BY_NAME[n].stage == "speaker"]
     relays = [n for n in last.evidence if RULES_BY_NAME[n].stage == "relay"]
-    finding = Finding(start, end, kind, "verb", last.speaker, last.verb, list(last.relays),
+    finding = Finding(start, end, kind, "verb", last.speaker, last.verb, last.relays,
                       last.negated, last.hedged, confidence=last.confidence)
     return finding.cite("incise_shared", *speaker_rules, *relays)
 
@@ -321,7 +321,7 @@ def _continuation(ctx: DocumentContext, start: int, end: int, kind: QuoteKind,
         close = ctx.paragraph_index(start) - ctx.paragraph_index(last.end) <= _CONTINUATION_PARAGRAPHS
         if last.speaker is not None and close and last.kind in {"direct", "block", "mixed"}:
             announced = last.cue == "colon" and last.verb is not None and last.verb.entry.relay
-            relays = list(last.relays) if announced else []
+            relays = last.relays if announced else ()
             finding = Finding(start, end, kind, "none", last.speaker, None, relays, confidence=0.65)
             return finding.cite("continuation", "previous_speaker", *(["passage_announcer"] if relays else []))
     if not opens_sentence or words <= 3:
@@ -360,7 +360,7 @@ def attribute_quote(ctx: DocumentContext, start: int, end: int, open_start: int,
     verb = object_verb(ctx.parse, text, open_start, close_end) if kind == "direct" else None
     if verb is not None:
         finding = _verb_finding(ctx, start, end, kind, "verb", "verb_before", verb, (open_start, close_end))
-        finding.confidence = min(finding.confidence, _OBJECT_CONFIDENCE)
+        finding = finding.but(confidence=min(finding.confidence, _OBJECT_CONFIDENCE))
         sentence = ctx.parse.sentences[ctx.parse.tokens[verb.head].sent]
         return complete(ctx, finding, [(sentence.start, open_start), (close_end, _clause_end(ctx, close_end))])
     verb = _mid_incise(ctx, start, end) if kind == "direct" else None

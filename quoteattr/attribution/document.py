@@ -32,7 +32,7 @@ def find_findings(ctx: DocumentContext) -> list[Finding]:
     spans: list[tuple[int, int, int, int, QuoteKind]] = [
         (c.start, c.end, c.open_start, c.close_end, "direct") for c in ctx.candidates]
     spans += [(b.start, b.end, b.start, b.end, "block") for b in blocks if not b.marked]
-    announcers: list[tuple[int, int, list[OutletMention]]] = []
+    announcers: list[tuple[int, int, tuple[OutletMention, ...]]] = []
     for block in (b for b in blocks if b.marked):
         cue = attribute_quote(ctx, block.start, block.end, block.start, block.end, "block")
         if cue.verb is not None and cue.verb.entry.relay and cue.relays:
@@ -44,24 +44,25 @@ def find_findings(ctx: DocumentContext) -> list[Finding]:
                 announcers.append((start, _passage_end(ctx, end), finding.relays))
             continue
         if ctx.in_furniture(open_start, close_end):
-            finding.confidence *= _FURNITURE_FACTOR
-            finding.cite("page_furniture")
+            finding = finding.but(confidence=finding.confidence * _FURNITURE_FACTOR).cite("page_furniture")
         ctx.findings.append(finding)
     direct = list(ctx.findings)
     reported = [r for r in find_reported(ctx) if not ctx.in_furniture(r.start, r.end)]
     findings = combine(ctx, direct, reported)
     starts = [f.start for f in findings]
     for start, end, relays in announcers:
-        for finding in findings[bisect_left(starts, start):bisect_left(starts, end)]:
-            if finding.end <= end:
-                names = {r.name for r in finding.relays}
-                finding.relays = [r for r in relays if r.name not in names] + finding.relays
-                finding.cite("passage_announcer")
-    carry_relays(ctx.text, ctx.parse, ctx.paragraph_index, findings)
-    for finding in findings:
-        if finding.speaker is None:
-            finding.cite("no_speaker")
-    return findings
+        for index in range(bisect_left(starts, start), bisect_left(starts, end)):
+            if findings[index].end <= end:
+                findings[index] = _announced(findings[index], relays)
+    findings = carry_relays(ctx.text, ctx.parse, ctx.paragraph_index, findings)
+    return [f.cite("no_speaker") if f.speaker is None else f for f in findings]
+
+
+def _announced(finding: Finding, relays: tuple[OutletMention, ...]) -> Finding:
+    """Return a finding of a passage announced by ``relays`` ("Reuters rapporte :"), with them first."""
+    names = {r.name for r in finding.relays}
+    carried = tuple(r for r in relays if r.name not in names)
+    return finding.but(relays=carried + finding.relays).cite("passage_announcer")
 
 
 def _passage_end(ctx: DocumentContext, end: int) -> int:

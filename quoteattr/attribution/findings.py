@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from quoteattr.attribution.evidence import rule_named
 from quoteattr.attribution.speakers import ResolvedSpeaker
@@ -11,9 +11,12 @@ from quoteattr.models import CueKind, QuoteKind
 from quoteattr.outlets import OutletMention
 
 
-@dataclass
+@dataclass(frozen=True)
 class Finding:
     """A quotation with its attribution, in character offsets of the document.
+
+    Findings are frozen: a rule that adds to one returns a new finding (:meth:`cite`,
+    :meth:`but`), so no rule changes a result another rule holds.
 
     Attributes:
         start, end: the quoted or reported words.
@@ -34,20 +37,23 @@ class Finding:
     cue: CueKind
     speaker: ResolvedSpeaker | None = None
     verb: VerbMatch | None = None
-    relays: list[OutletMention] = field(default_factory=list)
+    relays: tuple[OutletMention, ...] = ()
     negated: bool = False
     hedged: bool = False
     confidence: float = 0.5
-    evidence: list[str] = field(default_factory=list)
+    evidence: tuple[str, ...] = ()
 
     def cite(self, *names: str) -> Finding:
-        """Record that the rules ``names`` fired on this finding (each once), and return it.
+        """Return this finding with the rules ``names`` added to its evidence (each once).
 
         Raises:
             KeyError: a name is not declared in the rule table.
         """
         for name in names:
             rule_named(name)
-            if name not in self.evidence:
-                self.evidence.append(name)
-        return self
+        added = tuple(name for name in dict.fromkeys(names) if name not in self.evidence)
+        return replace(self, evidence=self.evidence + added) if added else self
+
+    def but(self, **changes: object) -> Finding:
+        """Return a copy of this finding with the fields in ``changes`` replaced."""
+        return replace(self, **changes)  # type: ignore[arg-type]

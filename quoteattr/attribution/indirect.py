@@ -775,7 +775,7 @@ def find_reported(ctx: DocumentContext) -> list[Finding]:
             if end - start >= 12 and not any(f.start <= start < f.end for f in findings):
                 speaker = resolve(parse, head, ctx.table, [])
                 finding = Finding(start, end, "indirect", "selon", speaker, None, confidence=0.75)
-                finding.cite(rule, "subject_relative" if rule == "pour_qui" else "selon_head", speaker.rule)
+                finding = finding.cite(rule, "subject_relative" if rule == "pour_qui" else "selon_head", speaker.rule)
                 sentence = parse.sentences[parse.tokens[index].sent]
                 findings.append(complete(ctx, finding, [(sentence.start, sentence.end)]))
             continue
@@ -797,7 +797,7 @@ def find_reported(ctx: DocumentContext) -> list[Finding]:
             speaker = resolve(parse, subject.index, ctx.table, recent_speakers(ctx, start))
             confidence = 0.65 if rule == "object_clause" else 0.8
             finding = Finding(start, end, "indirect", "verb", speaker, verb, confidence=confidence)
-            finding.cite(rule, subject.rule, speaker.rule)
+            finding = finding.cite(rule, subject.rule, speaker.rule)
         sentence = parse.sentences[parse.tokens[index].sent]
         region_end = _first_break(ctx, end, sentence.end) if end < sentence.end else sentence.end
         findings.append(complete(ctx, finding, [(sentence.start, max(region_end, end))]))
@@ -817,8 +817,8 @@ def _merge_relays(findings: list[Finding]) -> list[Finding]:
             outer.speaker is not None and outer.speaker.kind == "organization" and outer.relays)
         if relaying and finding.speaker is not None:
             names = {r.name for r in finding.relays}
-            finding.relays = [r for r in outer.relays if r.name not in names] + finding.relays
-            finding.cite("relay_nesting")
+            relays = tuple(r for r in outer.relays if r.name not in names) + finding.relays
+            finding = finding.but(relays=relays).cite("relay_nesting")
             kept.remove(outer)
             kept.append(finding)
     return sorted(kept, key=lambda f: f.start)

@@ -112,8 +112,9 @@ def find_broadcast(text: str, matcher: OutletMatcher, start: int, end: int) -> l
     return found
 
 
-def carry_relays(text: str, parse: Parse, paragraph_of: Callable[[int], int], findings: Sequence[Finding]) -> None:
-    """Give a quote the relaying outlets of the quote just before it when they share a speaker.
+def carry_relays(text: str, parse: Parse, paragraph_of: Callable[[int], int],
+                 findings: Sequence[Finding]) -> list[Finding]:
+    """Return the findings, a quote given the relaying outlets of the quote just before it when they share a speaker.
 
     "Selon l'agence Tass, le ministre a expliqué que …. Il a ajouté que …": the second report
     reached the reader through Tass too. Only an outlet that frames the previous quote, named
@@ -124,17 +125,20 @@ def carry_relays(text: str, parse: Parse, paragraph_of: Callable[[int], int], fi
     continuation keeps the relays its own sentence names). ``paragraph_of`` gives the paragraph index
     of an offset.
     """
-    for previous, finding in zip(findings, findings[1:]):
-        relaying = [r for r in previous.relays
-                    if r[1] <= previous.start and _FRAMING.search(text[max(0, r[0] - 60):r[0]])]
+    carried = list(findings[:1])
+    for finding in findings[1:]:
+        previous = carried[-1]
+        carried.append(finding)
+        relaying = tuple(r for r in previous.relays
+                         if r.end <= previous.start and _FRAMING.search(text[max(0, r.start - 60):r.start]))
         if finding.relays or finding.cue == "none" or not relaying or previous.speaker is None \
                 or finding.speaker is None:
             continue
-        if previous.speaker.name in {r[2] for r in relaying} \
+        if previous.speaker.name in {r.name for r in relaying} \
                 or paragraph_of(previous.start) != paragraph_of(finding.start):
             continue
         gap = parse.tokens[parse.token_at(finding.start)].sent - parse.tokens[parse.token_at(previous.start)].sent
         same = finding.speaker.kind == "pronoun" or finding.speaker.name == previous.speaker.name
         if same and 0 <= gap <= 1:
-            finding.relays = relaying
-            finding.cite("relay_carried")
+            carried[-1] = finding.but(relays=relaying).cite("relay_carried")
+    return carried

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 import quoteattr
@@ -16,9 +18,18 @@ def test_evidence_rule_names_are_unique_and_described() -> None:
 
 
 def test_evidence_cite_records_each_rule_once_in_firing_order() -> None:
-    finding = Finding(0, 5, "direct", "verb").cite("incise_after", "subject_clitic")
-    finding.cite("subject_clitic", "relay_cue")
-    assert finding.evidence == ["incise_after", "subject_clitic", "relay_cue"]
+    first = Finding(0, 5, "direct", "verb").cite("incise_after", "subject_clitic")
+    finding = first.cite("subject_clitic", "relay_cue")
+    assert finding.evidence == ("incise_after", "subject_clitic", "relay_cue")
+    assert first.evidence == ("incise_after", "subject_clitic"), "a finding never changes once made"
+
+
+def test_findings_are_frozen() -> None:
+    finding = Finding(0, 5, "direct", "verb")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        finding.confidence = 1.0  # type: ignore[misc]
+    assert finding.but(confidence=0.2).confidence == 0.2
+    assert finding.confidence == 0.5
 
 
 def test_evidence_cite_refuses_an_undeclared_rule() -> None:

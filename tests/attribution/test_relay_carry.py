@@ -6,6 +6,7 @@ from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.mentions import Mention, describe
 from quoteattr.attribution.relays import carry_relays
 from quoteattr.attribution.speakers import ResolvedSpeaker
+from quoteattr.outlets import OutletMention
 from tests.builders import W, make_parse
 
 # Selon Tass , X a dit A . Il a dit B .
@@ -26,7 +27,7 @@ def findings(second_kind: str, second_cue: str = "verb") -> list[Finding]:
     a, b = parse.tokens[6], parse.tokens[11]
     tass = parse.tokens[1]
     first = Finding(a.start, a.end, "indirect", "verb", speaker("X", "person"),
-                    relays=[(tass.start, tass.end, "Tass")])
+                    relays=(OutletMention(tass.start, tass.end, "Tass"),))
     second = Finding(b.start, b.end, "indirect", second_cue,
                      speaker("Il" if second_kind == "pronoun" else "Y", second_kind))
     return [first, second]
@@ -35,26 +36,25 @@ def findings(second_kind: str, second_cue: str = "verb") -> list[Finding]:
 def test_framing_outlet_carries_to_a_pronoun_speaker_in_the_next_sentence() -> None:
     parse = make_parse(*WORDS)
     reports = findings("pronoun")
-    carry_relays(parse.text, parse, lambda offset: 0, reports)
-    assert reports[1].relays == reports[0].relays
-    assert reports[1].evidence == ["relay_carried"]
+    carried = carry_relays(parse.text, parse, lambda offset: 0, reports)
+    assert carried[1].relays == reports[0].relays
+    assert carried[1].evidence == ("relay_carried",)
+    assert reports[1].relays == (), "the finding given in is left as it was"
 
 
 def test_framing_outlet_does_not_carry_to_another_speaker_or_paragraph() -> None:
     parse = make_parse(*WORDS)
-    other = findings("person")
-    carry_relays(parse.text, parse, lambda offset: 0, other)
-    assert other[1].relays == []
-    paragraphs = findings("pronoun")
-    carry_relays(parse.text, parse, lambda offset: 0 if offset < parse.tokens[8].start else 1, paragraphs)
-    assert paragraphs[1].relays == []
+    other = carry_relays(parse.text, parse, lambda offset: 0, findings("person"))
+    assert other[1].relays == ()
+    paragraphs = carry_relays(parse.text, parse, lambda offset: 0 if offset < parse.tokens[8].start else 1,
+                              findings("pronoun"))
+    assert paragraphs[1].relays == ()
 
 
 def test_framing_outlet_does_not_carry_to_a_cueless_continuation() -> None:
     parse = make_parse(*WORDS)
-    reports = findings("pronoun", second_cue="none")
-    carry_relays(parse.text, parse, lambda offset: 0, reports)
-    assert reports[1].relays == []
+    reports = carry_relays(parse.text, parse, lambda offset: 0, findings("pronoun", second_cue="none"))
+    assert reports[1].relays == ()
 
 
 def test_name_after_selon_is_no_apposition_of_the_subject_after_it() -> None:
