@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from quoteattr.cli_formats import FORMATS, OUTPUTS, Output, check_format, output_format
 from quoteattr.cli_inputs import Document, ReadOptions, count_documents, iter_documents
+from quoteattr.cli_ledger import Ledger, ledger_path, read_ledger
 from quoteattr.cli_outputs import Problems, Sink, check_target, first_line, say, silence_stdout
 from quoteattr.cli_signals import Interrupted, catch_signals, deferred
 from quoteattr.errors import DocumentError, InputFormatError, QuoteattrError
@@ -133,8 +134,11 @@ def _cluster_results(args: argparse.Namespace, texts: Iterable[str]) -> Iterator
 
 
 def _extract_all(args: argparse.Namespace, output: Output, problems: Problems, done: set[str],
-                 progress: Progress) -> int:
-    """Extract the quotes of every document not in ``done`` into ``output``; return how many were processed."""
+                 progress: Progress, ledger: Ledger | None) -> int:
+    """Extract the quotes of every document not in ``done`` into ``output``; return how many were processed.
+
+    Each document processed is also recorded in ``ledger`` (``--resume``).
+    """
     options = _read_options(args)
     pending: deque[Document] = deque()
 
@@ -159,17 +163,25 @@ def _extract_all(args: argparse.Namespace, output: Output, problems: Problems, d
             problems.report(result.reason, document.source, line=document.line, record_id=document.record_id)
             continue
         output.write(document.name, result)
+        if ledger is not None:
+            ledger.add(output.key(document.name))
         processed += 1
         progress.advance()
     return processed
 
 
-def _resumed_ids(args: argparse.Namespace, fmt: str) -> set[str] | None:
-    """Return the ids already in the output with ``--resume`` (None: start afresh, there is none or it is empty)."""
-    if not args.resume or not Path(args.output).is_file() or not Path(args.output).stat().st_size:
-        return None
+def _has_records(path: str) -> bool:
+    """Return True when ``path`` is a file with something in it (an output to go on from)."""
+    return Path(path).is_file() and Path(path).stat().st_size > 0
+
+
+def _resumed_ids(args: argparse.Namespace, fmt: str) -> tuple[set[str], set[str]]:
+    """Return, with ``--resume``, the ids the output holds and the ids its ledger holds (both empty without)."""
+    if not args.resume:
+        return set(), set()
     try:
-        return OUTPUTS[fmt].read_ids(args.output)
+        written = OUTPUTS[fmt].read_ids(args.output) if _has_records(args.output) else set()
+        return written, read_ledger(ledger_path(args.output))
     except InputFormatError as error:
         raise QuoteattrError(f"--resume cannot read the output: {first_line(error)}") from None
     except UnicodeDecodeError:
@@ -192,45 +204,49 @@ def run_extract(args: argparse.Namespace) -> int:
     """Extract quotes from the inputs and write them as JSON Lines, CSV or Parquet."""
     _check_extract_arguments(args)
     fmt = output_format(args.output, args.format)
-    done = _resumed_ids(args, fmt)
+    written, recorded = _resumed_ids(args, fmt)
     output: Output | None = None
     log: Sink | None = None
+    ledger: Ledger | None = None
     try:
-        output = OUTPUTS[fmt](args.output, previous=done is not None)
+        output = OUTPUTS[fmt](args.output, previous=args.resume and _has_records(args.output))
         errors_file = _errors_file(args)
         log = Sink(errors_file, "errors file") if errors_file is not None else None
+        ledger = Ledger(ledger_path(args.output), written | recorded) if args.resume else None
         progress = _show_progress(args)
         problems = Problems(log, progress)
         with progress:
-            processed = _extract_all(args, output, problems, done or set(), progress)
+            processed = _extract_all(args, output, problems, written | recorded, progress, ledger)
         with deferred():
-            _finish(output, log)
+            _finish(output, log, ledger)
     except KeyboardInterrupt:
         if args.resume and output is not None:
             with deferred():
-                _finish(output, log)
+                _finish(output, log, ledger)
             say(f"{args.output} holds the documents finished so far; run the same command to go on")
         else:
-            _drop(output, log)
+            _drop(output, log, ledger)
         raise
     except BaseException:
-        _drop(output, log)
+        _drop(output, log, ledger)
         raise
     if processed == 0 and problems.count:
         return EXIT_FAILED
     return EXIT_PARTIAL if problems.count else EXIT_OK
 
 
-def _finish(output: Output, log: Sink | None) -> None:
-    """Write the errors file (only if something failed), then the output."""
+def _finish(output: Output, log: Sink | None, ledger: Ledger | None) -> None:
+    """Write the errors file (only if something failed), then the output, then its ledger."""
     if log is not None:
         log.commit(only_if_written=True)
     output.commit()
+    if ledger is not None:
+        ledger.commit()
 
 
-def _drop(output: Output | None, log: Sink | None) -> None:
-    """Drop every file being written: no output, no temporary file."""
-    for target in (output, log):
+def _drop(output: Output | None, log: Sink | None, ledger: Ledger | None) -> None:
+    """Drop every file being written: no output, no ledger, no temporary file."""
+    for target in (output, log, ledger):
         if target is not None:
             target.discard()
 

@@ -303,8 +303,36 @@ def test_cli_datasets_resume_processes_only_the_new_documents_and_writes_the_uni
     assert run(["extract", str(both), "-o", str(target), "--resume"]) == 0  # all done: nothing to parse
     assert parsed_texts == []
     assert len(read_rows(target, fmt)) == 3
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["both.jsonl", "first.jsonl", f"quotes.{fmt}"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["both.jsonl", "first.jsonl", f"quotes.{fmt}",
+                                                          f"quotes.{fmt}.done"]
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_cli_datasets_resume_skips_a_document_without_quotes_through_its_ledger(
+        shared_model, parsed_texts: list[str], tmp_path: Path, fmt: str) -> None:
+    quiet = "Il a plu toute la journée sur la ville."
+    source = tmp_path / "articles.jsonl"
+    source.write_text(jsonl({"id": "quiet", "text": quiet}, {"id": "a", "text": TEXT}), encoding="utf-8")
+    target = tmp_path / f"quotes.{fmt}"
+    assert run(["extract", str(source), "-o", str(target), "--resume"]) == 0
+    assert {row["doc_id"] for row in read_rows(target, fmt)} == {"a"}  # no row for the quiet document
+    ledger = tmp_path / f"quotes.{fmt}.done"
+    assert sorted(ledger.read_text(encoding="utf-8").splitlines()) == ['"a"', '"quiet"']
+    parsed_texts.clear()
+    assert run(["extract", str(source), "-o", str(target), "--resume"]) == 0
+    assert parsed_texts == []
+
+
+def test_cli_datasets_resume_refuses_a_ledger_it_cannot_read(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "quotes.jsonl"
+    (tmp_path / "quotes.jsonl.done").write_text('"a"\nnot json\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    assert run(["extract", str(tmp_path / "a.txt"), "-o", str(target), "--resume"]) == 2
+    assert "quotes.jsonl.done, line 2" in one_line(capsys.readouterr().err)
+    assert not target.exists()
 
 
 @pytest.mark.model
@@ -379,7 +407,7 @@ def test_cli_datasets_interrupted_resume_keeps_whole_documents_and_the_next_run_
     with monkeypatch.context() as patched:
         interrupt_after_first(patched)
         assert run(["extract", str(three), "-o", str(target), "--resume"]) == 130
-    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name, f"{target.name}.done"]
     assert read_rows(target, fmt) == expected_rows(extractor, {"a": TEXT})
     assert "run the same command to go on" in capsys.readouterr().err
     assert run(["extract", str(three), "-o", str(target), "--resume"]) == 0
@@ -442,4 +470,4 @@ def test_cli_datasets_sigterm_with_resume_leaves_a_whole_parquet_file_and_the_ne
     rows = pq.read_table(target).to_pylist()
     assert sorted(int(row["doc_id"]) for row in rows) == list(range(count))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles.jsonl", "quotes.parquet",
-                                                          "quotes.parquet.errors.jsonl"]
+                                                          "quotes.parquet.done", "quotes.parquet.errors.jsonl"]
