@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 import quoteattr
-from quoteattr.calibration import CalibrationTable, backoff_keys, load_calibration, parse_calibration
+from quoteattr.calibration import (
+    PRIOR_WEIGHT,
+    REAL_WEIGHT,
+    CalibrationTable,
+    Counts,
+    backoff_keys,
+    load_calibration,
+    parse_calibration,
+)
 from quoteattr.errors import InputFormatError
 from quoteattr.evaluation.calibration import build_calibration
 from quoteattr.evaluation.outcomes import Outcome, by_rule, reliability
@@ -36,36 +44,48 @@ def test_calibration_key_does_not_depend_on_firing_order() -> None:
     assert "family:mixed+named" in backoff_keys(("que_clause", "named", "mixed_fragment"))
 
 
-def test_calibration_confidence_is_the_first_key_with_enough_observations() -> None:
-    table = CalibrationTable({"incise_after+pronoun_antecedent": (9, 9), "family:direct+pronoun_antecedent": (20, 15)})
-    assert table.confidence(INCISE) == pytest.approx(0.75)
+def test_calibration_confidence_is_smoothed_from_the_coarsest_key_to_the_finest() -> None:
+    family = Counts(written=20, written_right=15)
+    rule = Counts(written=9, written_right=9)
+    table = CalibrationTable({"family:direct+pronoun_antecedent": family, "incise_after+pronoun_antecedent": rule})
+    above = (15 + PRIOR_WEIGHT * 0.5) / (20 + PRIOR_WEIGHT)
+    assert table.confidence(INCISE) == pytest.approx((9 + PRIOR_WEIGHT * above) / (9 + PRIOR_WEIGHT))
+    assert above < table.confidence(INCISE) < 1.0, "a rare perfect key moves towards 1, not to 1"
     assert CalibrationTable({}).confidence(INCISE) is None
 
 
+def test_calibration_real_observations_outweigh_written_ones() -> None:
+    mixed = Counts(real=10, real_right=5, written=10, written_right=10)
+    assert mixed.weight == REAL_WEIGHT * 10 + 10
+    assert mixed.right / mixed.weight == pytest.approx((REAL_WEIGHT * 5 + 10) / (REAL_WEIGHT * 10 + 10))
+    assert mixed.right / mixed.weight < 0.75, "the real half counts more than the written half"
+
+
 def test_calibration_build_counts_every_key_of_every_outcome() -> None:
-    found = [Outcome(INCISE, 0.9, True, True), Outcome(INCISE, 0.9, True, False),
-             Outcome(("no_cue", "no_speaker"), 0.1, False, False)]
-    table = build_calibration(found)
-    assert table.counts["incise_after"] == (2, 1)
-    assert table.counts["no_cue+no_speaker"] == (1, 0)
+    real = [Outcome(INCISE, 0.9, True, True), Outcome(INCISE, 0.9, True, False)]
+    written = [Outcome(INCISE, 0.9, True, True), Outcome(("no_cue", "no_speaker"), 0.1, False, False)]
+    table = build_calibration(real, written)
+    assert table.counts["incise_after"] == Counts(real=2, real_right=1, written=1, written_right=1)
+    assert table.counts["no_cue+no_speaker"] == Counts(written=1)
     assert parse_calibration(table.to_tsv(), "memory").counts == table.counts
 
 
 @pytest.mark.parametrize(("line", "message"), [
-    ("incise_after\t10\t11\t1.1", "line 2: counts must satisfy"),
-    ("incise_after\t10\t5", "line 2: expected 4 tab-separated fields, got 3"),
-    ("incise_after\tten\t5\t0.5", "line 2: invalid literal"),
+    ("incise_after\t1\t2\t10\t5\t0.5", "line 2: counts must satisfy"),
+    ("incise_after\t0\t0\t0\t0\t0.0", "line 2: counts must satisfy"),
+    ("incise_after\t10\t5\t0.5", "line 2: expected 6 tab-separated fields, got 4"),
+    ("incise_after\tten\t5\t1\t1\t0.5", "line 2: invalid literal"),
 ])
 def test_calibration_bad_line_is_an_error_naming_file_and_line(line: str, message: str) -> None:
     with pytest.raises(InputFormatError, match=f"my.tsv, {message}"):
-        parse_calibration(f"key\tobserved\tcorrect\tprecision\n{line}\n", "my.tsv")
+        parse_calibration(f"key\treal\treal_right\twritten\twritten_right\tprecision\n{line}\n", "my.tsv")
 
 
 def test_calibration_shipped_table_loads_and_covers_every_family() -> None:
     table = load_calibration()
     for family in ("direct", "indirect", "mixed"):
-        observed, _ = table.counts[f"family:{family}"]
-        assert observed >= table.min_observations
+        counts = table.counts[f"family:{family}"]
+        assert counts.real + counts.written >= 100
 
 
 def test_calibration_by_rule_and_reliability_count_outcomes() -> None:
