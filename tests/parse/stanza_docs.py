@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from quoteattr.parse.base import Parse
+from quoteattr.parse.stanza_backend import to_parse
 
 CONLLU = Path(__file__).parent / "conllu"
 PARSED = ("incise", "reported", "relay")
@@ -75,3 +79,18 @@ def models_or_skip() -> Path:
         pytest.skip(f"no French stanza models in {folder} ({reason}); set {MODELS_VARIABLE} to the folder "
                     "stanza.download wrote them to")
     return folder
+
+
+class ConllBackend:
+    """A parse backend that hands out the parses of CoNLL-U passages, looked up by their text."""
+
+    name = "conllu"
+
+    def __init__(self, names: Iterable[str]) -> None:
+        """Read the passages."""
+        self.parses = {passage_text(name): to_parse(read_document(name)) for name in names}
+
+    def parse_many(self, texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Parse]:
+        """Yield the parse of each text."""
+        for text in texts:
+            yield self.parses[text]

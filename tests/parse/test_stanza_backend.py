@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,15 @@ from quoteattr.parse.stanza_backend import (
     regroup_sentences,
     to_parse,
 )
-from tests.parse.stanza_docs import PARSED, TOKENIZED, document_of, needs_stanza, passage_text, read_document
+from tests.parse.stanza_docs import (
+    PARSED,
+    TOKENIZED,
+    ConllBackend,
+    document_of,
+    needs_stanza,
+    passage_text,
+    read_document,
+)
 
 
 def _surface_tokens(doc: Any) -> list[Any]:
@@ -39,21 +47,6 @@ def _surface_tokens(doc: Any) -> list[Any]:
 def _word(parse: Parse, text: str, nth: int = 0) -> int:
     """Return the index of the ``nth`` word ``text`` of ``parse``."""
     return [t.i for t in parse.tokens if t.text == text][nth]
-
-
-class ConllBackend:
-    """A parse backend that hands out the parses of CoNLL-U passages, looked up by their text."""
-
-    name = "conllu"
-
-    def __init__(self, names: Iterable[str]) -> None:
-        """Read the passages."""
-        self.parses = {passage_text(name): to_parse(read_document(name)) for name in names}
-
-    def parse_many(self, texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Parse]:
-        """Yield the parse of each text."""
-        for text in texts:
-            yield self.parses[text]
 
 
 class ReplayPipeline:
