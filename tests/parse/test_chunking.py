@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quoteattr.parse.chunking import join_parses, split_for_parsing
-from tests.builders import W, make_parse
+from tests.builders import M, W, make_parse
 
 PARAGRAPHS = ("Premier paragraphe assez long.\n\n"
               "Deuxième paragraphe un peu plus long encore.\n\n"
@@ -78,6 +78,19 @@ def test_chunking_join_parses_shifts_offsets_indices_and_heads() -> None:
         (0, 2, 0, len(first.text)), (3, 5, offset, len(text))]
     assert joined.children[4] == (3, 5)
     assert joined.token_at(offset) == 3
+
+
+def test_chunking_join_parses_shifts_multiword_token_indices() -> None:
+    first = make_parse(W("Il", "PRON", head=1, dep="nsubj"), W("parle", "VERB", dep="ROOT"))
+    second = make_parse(W("Elle", "PRON", head=1, dep="nsubj"), W("répond", "VERB", dep="ROOT"),
+                        M("au", W("à", "ADP", head=4, dep="case"), W("le", "DET", head=4, dep="det")),
+                        W("maire", "NOUN", head=1, dep="obl:arg"))
+    text = first.text + " " + second.text
+    joined = join_parses(text, [(0, first), (len(first.text) + 1, second)])
+
+    assert [t.mwt for t in joined.tokens] == [None, None, None, None, (4, 5), (4, 5), None]
+    assert {text[t.start:t.end] for t in joined.tokens[4:6]} == {"au"}
+    assert [t.head for t in joined.tokens[4:]] == [6, 6, 3]
 
 
 def test_chunking_join_parses_of_nothing_is_empty() -> None:
