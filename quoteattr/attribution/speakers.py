@@ -8,8 +8,6 @@ import regex
 
 from quoteattr.attribution.entities import EntityTable, content_words
 from quoteattr.attribution.mentions import (
-    HONORIFICS,
-    PRONOUN,
     Mention,
     describe,
     is_time_word,
@@ -17,7 +15,7 @@ from quoteattr.attribution.mentions import (
     pronoun_mention,
 )
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
-from quoteattr.lexicons import speech_nouns
+from quoteattr.lexicons import active_lexicon
 from quoteattr.parse.base import Parse
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -57,7 +55,7 @@ def _has_preposition(parse: Parse, index: int) -> bool:
 def _inverted_pronoun(parse: Parse, verb: VerbMatch) -> int | None:
     """Return the clitic subject after the verb or its auxiliary ("a-t-il dit", "dit-elle")."""
     for j in (verb.first - 1, verb.first - 2):
-        if j > 0 and parse.tokens[j].text.startswith("-") and PRONOUN.match(parse.tokens[j].text) \
+        if j > 0 and parse.tokens[j].text.startswith("-") and active_lexicon().pronoun_pattern.match(parse.tokens[j].text) \
                 and parse.tokens[j].text.lower() not in {"-t", "-t-"} \
                 and (parse.tokens[j - 1].text.lower() in {"-t", "-t-"} or parse.tokens[j - 1].pos == "AUX"):
             return j
@@ -66,7 +64,7 @@ def _inverted_pronoun(parse: Parse, verb: VerbMatch) -> int | None:
     for anchor in anchors:
         for offset in (1, 2):
             j = anchor + offset
-            if j < len(parse.tokens) and PRONOUN.match(parse.tokens[j].text) \
+            if j < len(parse.tokens) and active_lexicon().pronoun_pattern.match(parse.tokens[j].text) \
                     and parse.tokens[j].text.startswith("-"):
                 if parse.tokens[j].text.lower() in {"-t", "-t-"}:
                     continue
@@ -152,8 +150,8 @@ def _relative_antecedent(parse: Parse, verb: VerbMatch, excluded: tuple[int, int
     sentence = parse.tokens[verb.head].sent
     j = verb.first - 1
     while j >= 0 and parse.tokens[j].sent == sentence and (
-            parse.tokens[j].pos in {"AUX", "ADV"} or parse.tokens[j].text.lower() in _SKIPPED_BEFORE_VERB
-            or parse.tokens[j].text.lower() in _RELATIVE_CLITICS):
+            parse.tokens[j].pos in {"AUX", "ADV"} or parse.tokens[j].text.lower() in active_lexicon().skipped_before_verb
+            or parse.tokens[j].text.lower() in active_lexicon().relative_clitics):
         j -= 1
     if j < 1 or parse.tokens[j].text.lower() != "qui" or parse.tokens[j].sent != sentence:
         return None
@@ -225,13 +223,7 @@ _ASIDE = regex.compile(
     r"[\s,]*$",
     regex.IGNORECASE,
 )
-_LEADING_ARTICLE = regex.compile(r"^(?:le|la|les|l['’]|un|une)\s*", regex.IGNORECASE)
-_CITING_ASIDE = regex.compile(r",\s*(?:(?:citant|cité(?:e|s|es)?\s+par)\s+[^,;:.]{1,60}"
-                              r"|(?:âgée?s?\s+de\s+)?\d{1,3}\s+ans)$", regex.IGNORECASE)
-_SKIPPED_BEFORE_VERB = {"ne", "n'", "n’", "lui-même", "elle-même", "eux-mêmes", "elles-mêmes",
-                        "lui", "elle", "aussi", "même"}
 _NP_CLIMB_DEPS = {"nmod", "flat", "flat:name", "amod"}
-_RELATIVE_CLITICS = {"se", "s'", "s’", "lui", "leur", "l'", "l’", "le", "la", "les", "en", "y"}
 
 
 def _subject_before(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:
@@ -280,12 +272,12 @@ def _skip_to_nominal(parse: Parse, j: int, sentence: int) -> int | None:
         aside = _ASIDE.search(parse.text, max(0, token.end - 40), token.end)
         if aside is not None and aside.start() < token.end:
             j = parse.token_at(aside.start()) - 1
-        elif token.pos in {"AUX", "ADV", "PART"} or token.text.lower() in _SKIPPED_BEFORE_VERB:
+        elif token.pos in {"AUX", "ADV", "PART"} or token.text.lower() in active_lexicon().skipped_before_verb:
             j -= 1
         elif token.text == "," and commas == 0:
             commas += 1
             j -= 1
-            citing = _CITING_ASIDE.search(parse.text, max(0, token.start - 80), token.start)
+            citing = active_lexicon().citing_aside_pattern.search(parse.text, max(0, token.start - 80), token.start)
             if citing is not None:
                 j = parse.token_at(citing.start()) - 1
                 commas = 0
@@ -394,7 +386,7 @@ def _first_bare_nominal(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]
         run = name_run(parse, j)
         if run is not None:
             return run[0]
-        if token.pos in {"NOUN", "PROPN"} and not is_time_word(parse, j) and token.text not in HONORIFICS:
+        if token.pos in {"NOUN", "PROPN"} and not is_time_word(parse, j) and token.text not in active_lexicon().honorifics:
             return j
         j += 1
     return None
@@ -414,8 +406,8 @@ def selon_head(parse: Parse, index: int, last: int) -> int | None:
         run = name_run(parse, j)
         if run is not None:
             return run[0]
-        if token.pos in {"PROPN", "NOUN", "PRON"} and token.text not in HONORIFICS:
-            return _author_of(parse, j, last) if token.lemma.lower() in speech_nouns() else j
+        if token.pos in {"PROPN", "NOUN", "PRON"} and token.text not in active_lexicon().honorifics:
+            return _author_of(parse, j, last) if token.lemma.lower() in active_lexicon().speech_nouns else j
     return None
 
 
@@ -437,8 +429,8 @@ def resolve(parse: Parse, head: int, table: EntityTable, preferred: list[str],
     A pronoun never resolves to a person in ``excluded``.
     """
     token = parse.tokens[head]
-    if PRONOUN.match(token.text) or (token.pos == "PRON" and name_run(parse, head) is None):
-        mention = pronoun_mention(parse, head) if PRONOUN.match(token.text) else describe(parse, head)
+    if active_lexicon().pronoun_pattern.match(token.text) or (token.pos == "PRON" and name_run(parse, head) is None):
+        mention = pronoun_mention(parse, head) if active_lexicon().pronoun_pattern.match(token.text) else describe(parse, head)
         name = table.resolve_pronoun(mention.start, token.sent, mention.gender, preferred, excluded)
         if name is None:
             return ResolvedSpeaker(mention, mention.name, None, "pronoun", "unresolved")
@@ -455,4 +447,4 @@ def resolve(parse: Parse, head: int, table: EntityTable, preferred: list[str],
     name = table.resolve_description(words, token.lemma.lower(), mention.start)
     if name is None:
         return ResolvedSpeaker(mention, mention.name, None, "description", "unresolved")
-    return ResolvedSpeaker(mention, name, _LEADING_ARTICLE.sub("", mention.name), "person", "description_to_name")
+    return ResolvedSpeaker(mention, name, active_lexicon().leading_article_pattern.sub("", mention.name), "person", "description_to_name")
