@@ -14,19 +14,14 @@ from collections.abc import Callable, Sequence
 import regex
 
 from quoteattr.attribution.findings import Finding
+from quoteattr.lexicons import active_lexicon
 from quoteattr.outlets import OutletMatcher, OutletMention
 from quoteattr.parse.base import Parse
 
-_CITING = regex.compile(r"citant\s+(?:[^\s,.;:]+\s+){0,6}$", regex.IGNORECASE)
 _ADDRESSEE = regex.compile(
     r"(?:\b(?:à|au|aux|sur|dans|devant)\s+(?:[^\s,.;:]+\s+){0,6}|\b[àa]\s*l['’](?:[^\s,.;:]+\s+){0,6})$",
     regex.IGNORECASE,
 )
-_RELAYING = regex.compile(
-    r"\b(?:selon|d['’]après|cité(?:e|s|es)?\s+par|rapporte|a\s+rapporté)\s+(?:[^\s,.;:]+\s+){0,3}$",
-    regex.IGNORECASE,
-)
-_FRAMING = regex.compile(r"\b(?:selon|d['’]après)\s+(?:[^\s,.;:]+\s+){0,3}$", regex.IGNORECASE)
 _PLATFORM_CUE = regex.compile(
     r"(?:\b(?:sur|via)\s+(?:son\s+compte\s+|sa\s+chaîne\s+|sa\s+page\s+|le\s+réseau\s+social\s+"
     r"|la\s+plateforme\s+|l['’]application\s+)?"
@@ -42,9 +37,9 @@ _BROADCAST = regex.compile(
 def _rank(text: str, start: int) -> int:
     """Return 0 for a relaying outlet, 1 for a cited one, 2 for the speaker's addressee."""
     before = text[max(0, start - 60):start]
-    if _RELAYING.search(before):
+    if active_lexicon().relaying_pattern.search(before):
         return 0
-    if _CITING.search(before):
+    if active_lexicon().citing_pattern.search(before):
         return 1
     if _ADDRESSEE.search(before):
         return 2
@@ -126,7 +121,7 @@ def carry_relays(text: str, parse: Parse, paragraph_of: Callable[[int], int], fi
     """
     for previous, finding in zip(findings, findings[1:]):
         relaying = [r for r in previous.relays
-                    if r[1] <= previous.start and _FRAMING.search(text[max(0, r[0] - 60):r[0]])]
+                    if r[1] <= previous.start and active_lexicon().framing_pattern.search(text[max(0, r[0] - 60):r[0]])]
         if finding.relays or finding.cue == "none" or not relaying or previous.speaker is None \
                 or finding.speaker is None:
             continue
