@@ -33,6 +33,8 @@ def build_patterns(lexicon: Lexicon) -> dict[str, regex.Pattern[str]]:
     cited_by = alternation(lexicon.cited_by_phrases)
     compound = (rf"(?:{alternation(lexicon.incise_auxiliaries)})\s+(?:\w+\s+)?"
                 rf"(?:{alternation(lexicon.incise_participles)})")
+    genitive = "|".join(alternation([word]) + ("" if word.endswith("'") else r"\s+")
+                        for word in lexicon.genitive_articles)
     sources = {
         "pronoun_pattern": rf"^-?(?:t-)?({alternation(lexicon.subject_pronouns)})$",
         "leading_article_pattern": rf"^(?:{alternation(lexicon.leading_articles)})\s*",
@@ -47,5 +49,16 @@ def build_patterns(lexicon: Lexicon) -> dict[str, regex.Pattern[str]]:
                                 rf"|(?:âgée?s?\s+de\s+)?\d{{1,3}}\s+ans)$",
         "trailing_cue_pattern": rf"[\s\u00a0]*,[\s\u00a0]*(?:{hearsay}|{citing}|{cited_by}|{compound}"
                                 rf"|{alternation(lexicon.incise_present_forms)})\b",
+        "aside_pattern": rf"(?:{alternation(lexicon.aside_words)})[\s,]*$",
+        "addressee_pattern": rf"(?:\b(?:{alternation(lexicon.addressee_prepositions)})\s+(?:[^\s,.;:]+\s+){{0,6}}"
+                             rf"|\b[àa]\s*l['’](?:[^\s,.;:]+\s+){{0,6}})$",
+        "platform_cue_pattern": rf"(?:\b(?:{alternation(lexicon.platform_prepositions)})\s+"
+                                rf"(?:(?:{alternation(lexicon.platform_accounts)})\s+)?"
+                                rf"|\b(?:{alternation(lexicon.platform_nouns)})(?:\s+officiel(?:le)?)?\s+)$",
+        "broadcast_pattern": rf"\b(?:{alternation(lexicon.broadcast_participles)})\s+"
+                             rf"(?:(?:{alternation(lexicon.broadcast_manners)})\s+)?"
+                             rf"(?:{alternation(lexicon.broadcast_prepositions)})\s+[^.;:]{{0,40}}$",
+        "complement_pattern": rf"\b(?:{genitive})(?!(?:{alternation(lexicon.media_words)})\b)\w",
+        "speaking_person_pattern": rf"(?<!\w)(?:{alternation(lexicon.speaking_person_words)})(?!\w)",
     }
     return {name: regex.compile(source, regex.IGNORECASE) for name, source in sources.items()}

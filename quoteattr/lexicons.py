@@ -119,6 +119,17 @@ class Lexicon:
     incise_auxiliaries: tuple[str, ...] = field(metadata=_file("incise_auxiliaries.txt", ordered=True))
     incise_participles: tuple[str, ...] = field(metadata=_file("incise_participles.txt", ordered=True))
     incise_present_forms: tuple[str, ...] = field(metadata=_file("incise_present_forms.txt", ordered=True))
+    aside_words: tuple[str, ...] = field(metadata=_file("aside_words.txt", ordered=True))
+    addressee_prepositions: tuple[str, ...] = field(metadata=_file("addressee_prepositions.txt", ordered=True))
+    platform_prepositions: tuple[str, ...] = field(metadata=_file("platform_prepositions.txt", ordered=True))
+    platform_accounts: tuple[str, ...] = field(metadata=_file("platform_accounts.txt", ordered=True))
+    platform_nouns: tuple[str, ...] = field(metadata=_file("platform_nouns.txt", ordered=True))
+    broadcast_participles: tuple[str, ...] = field(metadata=_file("broadcast_participles.txt", ordered=True))
+    broadcast_manners: tuple[str, ...] = field(metadata=_file("broadcast_manners.txt", ordered=True))
+    broadcast_prepositions: tuple[str, ...] = field(metadata=_file("broadcast_prepositions.txt", ordered=True))
+    genitive_articles: tuple[str, ...] = field(metadata=_file("genitive_articles.txt", ordered=True))
+    media_words: tuple[str, ...] = field(metadata=_file("media_words.txt", ordered=True))
+    speaking_person_words: tuple[str, ...] = field(metadata=_file("speaking_person_words.txt", ordered=True))
     # derived
     multiword_heads: frozenset[str] = field(init=False, repr=False)
     pronoun_pattern: regex.Pattern[str] = field(init=False, repr=False)
@@ -131,6 +142,12 @@ class Lexicon:
     citing_pattern: regex.Pattern[str] = field(init=False, repr=False)
     citing_aside_pattern: regex.Pattern[str] = field(init=False, repr=False)
     trailing_cue_pattern: regex.Pattern[str] = field(init=False, repr=False)
+    aside_pattern: regex.Pattern[str] = field(init=False, repr=False)
+    addressee_pattern: regex.Pattern[str] = field(init=False, repr=False)
+    platform_cue_pattern: regex.Pattern[str] = field(init=False, repr=False)
+    broadcast_pattern: regex.Pattern[str] = field(init=False, repr=False)
+    complement_pattern: regex.Pattern[str] = field(init=False, repr=False)
+    speaking_person_pattern: regex.Pattern[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         """Compute the derived fields: multiword heads and the patterns built from the lists."""

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from quoteattr.attribution.entities import EntityTable, content_words
 from quoteattr.attribution.mentions import (
     Mention,
@@ -217,12 +215,6 @@ def _previous_reporter_subject(parse: Parse, verb: VerbMatch, excluded: tuple[in
     return None
 
 
-_ASIDE = regex.compile(
-    r"(?:de\s+(?:son|leur)\s+côté|pour\s+(?:sa|leur)\s+part|quant\s+à\s+(?:lui|elle|eux|elles)"
-    r"|lui\s+aussi|elle\s+aussi|eux\s+aussi|pour\s+autant|ainsi|aussitôt|également|encore|déjà)"
-    r"[\s,]*$",
-    regex.IGNORECASE,
-)
 _NP_CLIMB_DEPS = {"nmod", "flat", "flat:name", "amod"}
 
 
@@ -269,7 +261,7 @@ def _skip_to_nominal(parse: Parse, j: int, sentence: int) -> int | None:
     commas = 0
     while j >= 0 and parse.tokens[j].sent == sentence:
         token = parse.tokens[j]
-        aside = _ASIDE.search(parse.text, max(0, token.end - 40), token.end)
+        aside = active_lexicon().aside_pattern.search(parse.text, max(0, token.end - 40), token.end)
         if aside is not None and aside.start() < token.end:
             j = parse.token_at(aside.start()) - 1
         elif token.pos in {"AUX", "ADV", "PART"} or token.text.lower() in active_lexicon().skipped_before_verb:
