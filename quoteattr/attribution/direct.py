@@ -221,7 +221,7 @@ def _noun_cue_speaker(ctx: DocumentContext, noun: int, indices: list[int]) -> in
     before the noun ("réaction de la CPME dans un communiqué :").
     """
     parse = ctx.parse
-    cue_nouns = active_lexicon().speech_nouns | {"réaction", "position", "message"}
+    cue_nouns = active_lexicon().speech_nouns | active_lexicon().statement_nouns
     for i in indices:
         head = parse.tokens[parse.tokens[i].head]
         if parse.tokens[i].dep in {"nmod", "det:poss"} and parse.tokens[i].pos in {"PROPN", "NOUN"} \

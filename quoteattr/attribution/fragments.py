@@ -104,7 +104,7 @@ def object_verb(parse: Parse, text: str, open_start: int, close_end: int) -> Ver
             if title:
                 return None
             return match if _takes_fragment(parse, match, named and k == mark - 1, crossed_object) else None
-        if token.text.lower() in active_lexicon().complementisers and k == mark - 1:
+        if token.text.lower() in active_lexicon().que_forms and k == mark - 1:
             if not ends_clause(text, close_end):
                 return None
             title = False

@@ -98,7 +98,7 @@ def _cut_coordination(ctx: DocumentContext, first: int, end: int) -> int:
                 j += 1
             if has_predicate and j < len(parse.tokens) and parse.tokens[j].pos == "VERB" \
                     and reporting_verb_at(parse, j) is not None and parse.tokens[j].start < end \
-                    and any(t.text.lower() in active_lexicon().complementiser_tokens for t in _window(parse, j, 3)):
+                    and any(t.text.lower() in active_lexicon().que_tokens for t in _window(parse, j, 3)):
                 return token.start
             if token.text == "," and _tail_starts(parse, k + 1) and not ctx.in_quote(token.start):
                 return token.start
@@ -223,7 +223,7 @@ def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None
         token = parse.tokens[k]
         if token.sent != sentence or token.text in {".", "«", ";", ":"}:
             return None
-        if token.text.lower() in active_lexicon().complementiser_tokens and token.pos in {"SCONJ", "PRON", "ADV"}:
+        if token.text.lower() in active_lexicon().que_tokens and token.pos in {"SCONJ", "PRON", "ADV"}:
             after = k + 1
             if token.text.lower() == "qu" and after < len(parse.tokens) and parse.tokens[after].text in {"'", "’"}:
                 after += 1
@@ -421,7 +421,7 @@ def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] |
     if first == 0 or parse.tokens[first - 1].text != ",":
         return None
     following = _window(parse, verb.last, 5)
-    if any(t.text.lower() in active_lexicon().complementiser_tokens or (t.pos == "VERB" and t.morph.get("VerbForm") == "Inf") for t in following):
+    if any(t.text.lower() in active_lexicon().que_tokens or (t.pos == "VERB" and t.morph.get("VerbForm") == "Inf") for t in following):
         return None
     sentence = parse.sentences[parse.tokens[verb.head].sent]
     paragraph = ctx.paragraphs[ctx.paragraph_index(parse.tokens[first].start)]
@@ -437,7 +437,7 @@ def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] |
         return None
     for i in content:
         if parse.tokens[i].pos == "VERB" and reporting_verb_at(parse, i) is not None and any(
-                t.text.lower() in active_lexicon().complementiser_tokens for t in _window(parse, i, 4)):
+                t.text.lower() in active_lexicon().que_tokens for t in _window(parse, i, 4)):
             return None
     return _trim(ctx, start, end)
 
@@ -496,7 +496,7 @@ def _apposition_tail(parse: Parse, first: int, last: int) -> bool:
         return True
     token = parse.tokens[first]
     if token.pos not in {"DET", "NOUN", "ADJ", "PROPN", "NUM"} and name_run(parse, first) is None \
-            and token.text.lower() not in {"citant", "cité", "citée", "cités", "citées"}:
+            and token.text.lower() not in active_lexicon().citing_forms:
         return False
     return not any(parse.tokens[i].pos in {"VERB", "AUX"} and parse.tokens[i].morph.get("VerbForm") == "Fin"
                    for i in range(first, last + 1))
@@ -618,7 +618,7 @@ def _holds_report(parse: Parse, first: int, end: int) -> bool:
     while k < len(parse.tokens) and parse.tokens[k].start < end:
         if parse.tokens[k].pos == "VERB" and reporting_verb_at(parse, k) is not None:
             following = _window(parse, k, 5)
-            if any(t.text.lower() in active_lexicon().complementiser_tokens or t.text == ":" for t in following):
+            if any(t.text.lower() in active_lexicon().que_tokens or t.text == ":" for t in following):
                 return True
         k += 1
     return False
@@ -706,7 +706,7 @@ def _personal(ctx: DocumentContext, head: int) -> bool:
     token = ctx.parse.tokens[head]
     if token.pos == "PROPN" and token.ent not in {"LOC"}:
         return True
-    if token.pos == "PRON" and token.text.lower() in {"lui", "elle", "eux", "elles"}:
+    if token.pos == "PRON" and token.text.lower() in active_lexicon().stressed_pronouns:
         return True
     if token.pos != "NOUN":
         return False

@@ -77,7 +77,7 @@ def is_name_token(parse: Parse, index: int) -> bool:
 def is_person_noun(word: str) -> bool:
     """Return True for a noun naming a person by role ("ministre", "vice-ministre", "ex-député")."""
     lowered = word.lower()
-    for prefix in ("vice-", "ex-", "co-", "sous-", "porte-"):
+    for prefix in active_lexicon().person_noun_prefixes:
         if lowered.startswith(prefix) and lowered[len(prefix):] in active_lexicon().person_nouns:
             return True
     return lowered in active_lexicon().person_nouns
@@ -156,9 +156,9 @@ def _np_right(parse: Parse, index: int) -> int:
     while j < len(parse.tokens) and parse.tokens[j].sent == sentence:
         token = parse.tokens[j]
         if token.pos in {"ADJ", "NOUN", "NUM"} or (token.pos == "PROPN" and parse.tokens[j - 1].pos in {"ADP", "DET", "PROPN"}) or (token.pos == "VERB" and token.morph.get("VerbForm") == "Part" and token.morph.get("Tense") == "Past" \
-                and j + 1 < len(parse.tokens) and parse.tokens[j + 1].text.lower() in {"de", "du", "des", "d'", "d’"}):
+                and j + 1 < len(parse.tokens) and parse.tokens[j + 1].text.lower() in active_lexicon().de_forms):
             last = j
-        elif (token.pos in {"ADP", "DET"} and token.text.lower() in {"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "les", "en", "aux", "avec", "pour"}) or (token.text == "-" and _glued(parse, j - 1, j)) or (token.text in active_lexicon().honorifics and parse.tokens[j - 1].pos == "ADP"):
+        elif (token.pos in {"ADP", "DET"} and token.text.lower() in active_lexicon().role_connectors) or (token.text == "-" and _glued(parse, j - 1, j)) or (token.text in active_lexicon().honorifics and parse.tokens[j - 1].pos == "ADP"):
             pass
         else:
             break
@@ -180,9 +180,9 @@ def _role_before(parse: Parse, run_first: int) -> int | None:
     first = None
     while j >= 0 and parse.tokens[j].sent == sentence and (
             parse.tokens[j].pos in _ROLE_POS or parse.tokens[j].text in active_lexicon().honorifics
-            or parse.tokens[j].text == "-") and parse.tokens[j].text.lower() not in active_lexicon().role_stop_words:
+            or parse.tokens[j].text == "-") and parse.tokens[j].text.lower() not in active_lexicon().source_cue_words:
         if parse.tokens[j].text.lower() in active_lexicon().articles and not (
-                j > 0 and parse.tokens[j - 1].text.lower() in {"de", "du", "des", "d'", "d’"}):
+                j > 0 and parse.tokens[j - 1].text.lower() in active_lexicon().de_forms):
             first = j
             break
         j -= 1
@@ -313,7 +313,7 @@ def _after_source_cue(parse: Parse, first: int) -> bool:
     it is a source, never the apposition of the subject that follows it."""
     for k in range(first - 1, max(-1, first - 7), -1):
         token = parse.tokens[k]
-        if token.text.lower() in {"selon", "après"}:
+        if token.text.lower() in active_lexicon().source_cue_words:
             return True
         if token.pos not in {"DET", "NOUN", "ADJ", "ADP"} or token.text[:1].isupper():
             return False

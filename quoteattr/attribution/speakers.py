@@ -128,7 +128,7 @@ def _own_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> Su
     for child in children:
         token = parse.tokens[child]
         if token.dep in _SUBJECT_DEPS and (token.pos in _NOMINAL or name_run(parse, child)) and child < verb.first \
-                and token.text.lower() not in {"ce", "c'", "cela", "ça", "qui", "que"}:
+                and token.text.lower() not in active_lexicon().non_referring_subjects:
             return SubjectHead(child, "subject_dependency")
     bare = _first_bare_nominal(parse, verb, excluded)
     if bare is not None:
@@ -242,7 +242,7 @@ def _subject_before(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) ->
         previous = parse.tokens[start - 1] if start > 0 else None
         blocked = previous is not None and previous.sent == sentence and (
             previous.pos == "ADP" or previous.text.lower() in {"qui", "dont", "où"}
-            or (previous.text.lower() in {"que", "qu'", "qu’"} and previous.pos == "PRON")
+            or (previous.text.lower() in active_lexicon().que_forms and previous.pos == "PRON")
             or _inside_relative(parse, start, sentence))
         if not blocked:
             return head
@@ -370,7 +370,7 @@ def _first_bare_nominal(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]
     while j < len(parse.tokens) and parse.tokens[j].sent == sentence and j <= verb.last + 12:
         token = parse.tokens[j]
         if token.text in {".", "«", "»", ";", ":"} or token.pos in {"SCONJ", "VERB", "AUX"} \
-                or token.text.lower() in {"que", "qu'", "qu’"} or not _outside(parse, j, excluded):
+                or token.text.lower() in active_lexicon().que_forms or not _outside(parse, j, excluded):
             return None
         if token.pos == "ADP":
             j = _skip_phrase(parse, j + 1, sentence)
@@ -408,7 +408,7 @@ def _author_of(parse: Parse, noun: int, last: int) -> int:
     k = noun + 1
     while k <= last and parse.tokens[k].pos == "ADJ":
         k += 1
-    if k > last or parse.tokens[k].text.lower() not in {"de", "du", "des", "d'", "d’"}:
+    if k > last or parse.tokens[k].text.lower() not in active_lexicon().de_forms:
         return noun
     author = selon_head(parse, k, last)
     return noun if author is None else author

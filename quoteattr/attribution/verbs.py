@@ -161,7 +161,7 @@ def negated(parse: Parse, head: int) -> bool:
     """Return True when the verb at ``head`` is negated ("n'a pas dit")."""
     for child in parse.children[head]:
         word = parse.tokens[child].text.lower()
-        if word in {"pas", "jamais", "nullement", "guère", "point"}:
+        if word in active_lexicon().negation_adverbs:
             return True
     return False
 
