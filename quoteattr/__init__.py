@@ -14,6 +14,7 @@ from quoteattr.errors import (
     QuoteattrError,
 )
 from quoteattr.extractor import Extractor
+from quoteattr.lexicons import Lexicon, load_lexicon
 from quoteattr.models import Quote, ReportingVerb, Source, Span, Speaker
 from quoteattr.render import HtmlView, render
 from quoteattr.tables import SpeakerSummary, speakers, to_dataframe
@@ -27,6 +28,7 @@ __all__ = [
     "Extractor",
     "HtmlView",
     "InputFormatError",
+    "Lexicon",
     "ModelNotFoundError",
     "Quote",
     "QuoteattrError",
@@ -37,6 +39,7 @@ __all__ = [
     "SpeakerSummary",
     "__version__",
     "extract",
+    "load_lexicon",
     "render",
     "speakers",
     "to_dataframe",

@@ -77,7 +77,7 @@ def _read_options(args: argparse.Namespace) -> ReadOptions:
 def _check_extract_arguments(args: argparse.Namespace) -> None:
     """Raise on what can be told wrong before the model loads, so that a usage error is instant."""
     from quoteattr.checks import check_confidence, check_timeout
-    from quoteattr.lexicons import load_outlets
+    from quoteattr.lexicons import load_lexicon, load_outlets
 
     check_confidence(args.min_confidence)
     if args.scheduler is not None:
@@ -97,6 +97,8 @@ def _check_extract_arguments(args: argparse.Namespace) -> None:
         if not Path(args.outlets).is_file():
             raise QuoteattrError(f"outlets file not found: {args.outlets}")
         load_outlets(args.outlets)
+    if args.lexicon is not None:
+        load_lexicon(args.lexicon)
     if args.errors_file == "-":
         raise QuoteattrError("--errors-file needs a file name; errors always go to stderr too")
     for path, what in ((args.output, "output"), (args.errors_file, "errors file")):
@@ -112,7 +114,8 @@ def _load_extractor(args: argparse.Namespace) -> Extractor:
     from quoteattr.extractor import Extractor
 
     try:
-        return Extractor(args.model, outlets=args.outlets, min_confidence=args.min_confidence)
+        return Extractor(args.model, outlets=args.outlets, min_confidence=args.min_confidence,
+                         lexicon=args.lexicon)
     except QuoteattrError:
         raise
     except Exception as error:  # a model directory or package spaCy cannot load, whatever the error
@@ -405,6 +408,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="installed spaCy model package, or a model folder written as a path "
                               "(./name, /abs/name) (default: %(default)s)")
         sub.add_argument("--outlets", help="TSV file of extra outlets (name, kind, mentions)")
+        sub.add_argument("--lexicon", metavar="DIR",
+                         help="folder of lexicon files that extend the packaged ones (see README)")
         sub.add_argument("--min-confidence", type=float, default=0.5,
                          help="leave out quotes below this confidence (default: %(default)s)")
         sub.add_argument("--batch-size", type=positive, default=32, help="texts per parser batch")

@@ -16,7 +16,7 @@ from quoteattr.budget import BudgetExceeded, time_budget
 from quoteattr.calibration import CalibrationTable, load_calibration
 from quoteattr.checks import check_confidence, check_count, check_text, check_timeout
 from quoteattr.errors import DocumentError, DocumentTimeoutError, QuoteattrError
-from quoteattr.lexicons import load_outlets
+from quoteattr.lexicons import Lexicon, default_lexicon, load_lexicon, load_outlets, using_lexicon
 from quoteattr.models import Quote, ReportingVerb, Source, Speaker
 from quoteattr.outlets import OutletMatcher
 from quoteattr.parse.base import Parse, ParserBackend
@@ -39,6 +39,17 @@ def _calibration_table(calibration: object) -> CalibrationTable | None:
     if isinstance(calibration, (str, Path)):
         return load_calibration(calibration)
     raise TypeError(f"calibration must be True, False, a CalibrationTable or a path, got {type(calibration).__name__}")
+
+
+def _lexicon(lexicon: object) -> Lexicon:
+    """Return the lexicon an ``Extractor(lexicon=...)`` argument asks for."""
+    if lexicon is None:
+        return default_lexicon()
+    if isinstance(lexicon, Lexicon):
+        return lexicon
+    if isinstance(lexicon, (str, Path)):
+        return load_lexicon(lexicon)
+    raise TypeError(f"lexicon must be a Lexicon, a directory path or None, got {type(lexicon).__name__}")
 
 
 def make_backend(backend: str, model: str | Path | None,
@@ -79,6 +90,9 @@ class Extractor:
             the path of one, or False for the rules' own uncalibrated estimates.
         max_vocab_growth: new strings the parser's vocabulary may learn before the model is
             reloaded (bounds memory on long runs; ``None``: never reload).
+        lexicon: the word lists the rules read: a :class:`~quoteattr.lexicons.Lexicon` (see
+            :func:`~quoteattr.lexicons.load_lexicon`), the path of a directory of lexicon files
+            that extend the packaged ones, or None for the packaged lexicon.
     """
 
     def __init__(
@@ -92,6 +106,7 @@ class Extractor:
         max_chars: int = DEFAULT_MAX_CHARS,
         calibration: CalibrationTable | str | Path | bool = True,
         max_vocab_growth: int | None = DEFAULT_MAX_VOCAB_GROWTH,
+        lexicon: Lexicon | str | Path | None = None,
     ) -> None:
         """Check the arguments, then load the lexicons and the parse model."""
         if model is not None and not isinstance(model, (str, Path)):
@@ -101,7 +116,9 @@ class Extractor:
         if self.max_chars < MIN_MAX_CHARS:
             raise ValueError(f"max_chars must be at least {MIN_MAX_CHARS:,} (a parse piece holds "
                              f"whole paragraphs), got {max_chars}")
-        self.outlets = OutletMatcher(load_outlets(outlets))
+        self.lexicon = _lexicon(lexicon)
+        self.outlets = OutletMatcher(load_outlets(outlets, base=self.lexicon.outlets),
+                                     self.lexicon.outlet_function_words)
         self.calibration = _calibration_table(calibration)
         self.parser = parser if parser is not None else make_backend(backend, model, max_vocab_growth)
 
@@ -129,7 +146,7 @@ class Extractor:
         threshold = self.min_confidence if min_confidence is None else check_confidence(min_confidence)
         check_doc(doc)
         return quotes_of_parse(doc.text, for_parsing(doc.text), to_parse(doc), self.outlets, self.calibration,
-                               threshold)
+                               threshold, self.lexicon)
 
     def extract(self, text: str, *, min_confidence: float | None = None) -> list[Quote]:
         """Return the quotations of ``text`` in document order."""
@@ -312,7 +329,7 @@ class Extractor:
         try:
             with time_budget(timeout):
                 return quotes_of_parse(document.text, document.cleaned, parse, self.outlets, self.calibration,
-                                       threshold)
+                                       threshold, self.lexicon)
         except BudgetExceeded:
             return DocumentTimeoutError(document.number, f"attribution took longer than {timeout:g} s")
         except Exception as error:  # one document's failure is reported, never fatal to the run
@@ -340,18 +357,21 @@ def check_doc(doc: Any) -> None:
 
 
 def quotes_of_parse(text: str, cleaned: str, parse: Parse, outlets: OutletMatcher,
-                    calibration: CalibrationTable | None, threshold: float) -> list[Quote]:
+                    calibration: CalibrationTable | None, threshold: float,
+                    lexicon: Lexicon | None = None) -> list[Quote]:
     """Return the quotes of one parsed document at or above ``threshold``.
 
     ``cleaned`` is ``text`` as the parser saw it (same length); quote spans are cut from
-    ``text``. Confidences come from ``calibration`` when it has the quote's evidence.
+    ``text``. Confidences come from ``calibration`` when it has the quote's evidence. The
+    rules read ``lexicon`` (the packaged one when None).
     """
     if not cleaned.strip():
         return []
-    findings = find_findings(DocumentContext.build(cleaned, parse, outlets))
-    if calibration is not None:
-        findings = [_calibrated(f, calibration.confidence(f.evidence)) for f in findings]
-    return [to_quote(text, parse, f) for f in findings if f.confidence >= threshold]
+    with using_lexicon(default_lexicon() if lexicon is None else lexicon):
+        findings = find_findings(DocumentContext.build(cleaned, parse, outlets))
+        if calibration is not None:
+            findings = [_calibrated(f, calibration.confidence(f.evidence)) for f in findings]
+        return [to_quote(text, parse, f) for f in findings if f.confidence >= threshold]
 
 
 def _calibrated(finding: Finding, measured: float | None) -> Finding:

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 import regex
 
-from quoteattr.lexicons import OutletEntry
+from quoteattr.lexicons import OutletEntry, default_lexicon
 from quoteattr.rules import scan_timeout
 
 _EXTRA_FOLDS = {
@@ -57,16 +57,6 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-_FUNCTION_WORDS = frozenset(fold(word) for word in (
-    "selon", "d'après", "après", "pour", "sur", "via", "et", "ou", "mais", "avec", "dans",
-    "chez", "par", "citant", "à", "au", "aux", "de", "du", "des", "le", "la", "les", "l'", "d'",
-    "en", "ni", "car", "donc", "or", "puis", "ainsi", "aussi", "alors", "ensuite", "enfin",
-    "comme", "contrairement", "tandis", "outre", "face", "hier", "aujourd'hui", "lundi", "mardi",
-    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "interrogé", "interrogée",
-    "interrogés", "contacté", "contactée", "contactés", "joint", "jointe", "sollicité",
-    "sollicitée", "cité", "citée", "cités", "relayé", "relayée", "repris", "reprise",
-    "d'abord", "lire", "voir", "source", "sources", "photo", "photographie", "crédit",
-))
 _PREVIOUS_WORD = regex.compile(r"(?:^|[^\w'-])(\p{Lu}[\w'-]*) $")
 _NEXT_CAPITAL = regex.compile(r" \p{Lu}")
 _CONTRACTIONS = (("Le ", "[Aa]u"), ("Les ", "[Aa]ux"))
@@ -114,8 +104,15 @@ class OutletMention(NamedTuple):
 class OutletMatcher:
     """Finds outlet mentions in text with one compiled pattern (see the module docstring)."""
 
-    def __init__(self, outlets: Sequence[OutletEntry]) -> None:
-        """Compile a matcher for ``outlets``; longer mentions win over shorter ones."""
+    def __init__(self, outlets: Sequence[OutletEntry], function_words: Iterable[str] | None = None) -> None:
+        """Compile a matcher for ``outlets``; longer mentions win over shorter ones.
+
+        ``function_words``: the capitalised words that may come right before an outlet without
+        making it part of a longer name ("Selon Bloomberg"); by default the lexicon's
+        ``outlet_function_words.txt``.
+        """
+        words = default_lexicon().outlet_function_words if function_words is None else function_words
+        self._function_words = frozenset(fold(word) for word in words)
         self._names: dict[str, str] = {}
         self._contracted: dict[str, str] = {}
         self._kinds: dict[str, str] = {}
@@ -174,17 +171,19 @@ class OutletMatcher:
             surface = match.group()
             name = self._names.get(surface) or self._contracted[surface]
             if any(s <= first and last <= e for s, e in excluded) \
-                    or _inside_longer_name(folded, first, last, self._kinds[name] == "platform"):
+                    or _inside_longer_name(folded, first, last, self._kinds[name] == "platform",
+                                            self._function_words):
                 continue
             found.append(OutletMention(first, last, name))
         return found
 
 
-def _inside_longer_name(folded: str, start: int, end: int, platform: bool) -> bool:
+def _inside_longer_name(folded: str, start: int, end: int, platform: bool,
+                        function_words: frozenset[str]) -> bool:
     """Return True when the capitalised mention at ``[start, end)`` belongs to a longer name.
 
     A platform may be followed by a name: that of a channel or an account ("la chaîne Telegram
-    Baza").
+    Baza"). ``function_words`` are the folded words that may precede a mention on their own.
     """
     surface = folded[start:end]
     if not surface[:1].isupper():
@@ -193,7 +192,7 @@ def _inside_longer_name(folded: str, start: int, end: int, platform: bool) -> bo
     if previous is not None:
         word = previous.group(1)
         after_elision = word.rsplit("'", 1)[-1]
-        if after_elision[:1].isupper() and not word.isupper() and word.lower() not in _FUNCTION_WORDS:
+        if after_elision[:1].isupper() and not word.isupper() and word.lower() not in function_words:
             return True
     single = " " not in surface and not surface.isupper() and not platform
     return single and _NEXT_CAPITAL.match(folded, end) is not None

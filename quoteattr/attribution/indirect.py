@@ -19,49 +19,20 @@ from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.mentions import is_person_noun, is_time_word, name_run
 from quoteattr.attribution.speakers import find_subject, resolve, selon_head, subject_of
 from quoteattr.attribution.verbs import VerbMatch, negated, reporting_verb_at
-from quoteattr.lexicons import organization_nouns, person_nouns, speech_nouns
+from quoteattr.lexicons import active_lexicon
 from quoteattr.parse.base import Parse, Token
 
 CueFound = tuple[str, int, tuple[int, int]]
 """A cue without a verb: the rule that found it, the speaker's head token, the clause span."""
 
-_QUE = {"que", "qu'", "qu’", "qu"}
-_CONTENT_NOUNS = {"espoir", "conviction", "certitude", "crainte", "idée", "hypothèse", "souhait", "sentiment",
-                  "impression", "assurance", "garantie", "promesse", "regret", "inquiétude", "volonté",
-                  "preuve", "confirmation", "information", "rumeur", "nouvelle", "annonce", "message",
-                  "avertissement", "menace", "espérance", "opinion", "avis", "position", "thèse"}
-_ADDRESSEE_VERBS = {"prévenir", "avertir", "informer", "assurer", "convaincre", "persuader", "rassurer",
-                    "alerter", "menacer", "interpeller", "accuser", "prier", "supplier", "implorer",
-                    "exhorter", "conseiller", "féliciter", "rappeler", "mettre en garde"}
-_CONJUNCTION_HEADS = {"ainsi", "alors", "bien", "vu", "pour", "afin", "tandis", "parce", "dès", "après", "avant",
-                      "sans", "depuis", "pendant", "sorte", "fait", "condition", "donné", "lors", "ce", "sitôt",
-                      "tant", "malgré", "encore"}
-_INFINITIVE_VERBS = {"dire", "affirmer", "assurer", "estimer", "déclarer", "reconnaître",
-                     "admettre", "nier", "démentir", "contester", "prétendre", "avouer", "espérer",
-                     "juger", "promettre", "jurer", "certifier", "confier", "regretter", "reprocher",
-                     "accuser", "se défendre"}
-_INFINITIVE_PREFIX = {"n'", "n’", "ne", "s'", "s’", "se", "pas", "plus", "jamais", "rien", "me", "m'", "m’", "l'", "l’", "le", "la", "les", "y", "en", "lui", "leur"}
 _SENTENCE_BREAK = regex.compile(r"(?<!\b[A-Z])[.!?…][»”\"]?\s+(?=[«“\"\p{Lu}])")
 _COLON_BREAK = regex.compile(r"\s*:\s*(?=[«“\"\n])")
-_TRAILING_CUE = regex.compile(
-    r"[\s\u00a0]*,[\s\u00a0]*(?:selon|d['’]après|citant|cité(?:e|s|es)?\s+par|rapporte|relate|"
-    r"(?:a|ont|avait|aurait)\s+(?:\w+\s+)?(?:rapporté|indiqué|précisé|ajouté|affirmé|déclaré|"
-    r"annoncé|assuré|souligné|expliqué|dit|écrit)|indique|précise|ajoute|affirme|déclare|"
-    r"annonce|assure|souligne|explique|écrit)\b",
-    regex.IGNORECASE,
-)
 _QUE_AHEAD = regex.compile(r"\bqu(?:e\b|['’])", regex.IGNORECASE)
 _CLAUSE_PUNCT = " \t\n\r\u00a0\u202f.;:!?,…"
-_COMPARATIVES = {"plus", "moins", "autant", "aussi", "davantage", "mieux", "pire", "même", "tel", "telle", "si"}
-_SELON_WORDS = {"selon", "après", "pour"}
 _DASHES = {"-", "–", "—"}
 _ADVERBIAL_WORDS = 8
-_COMME_CLITICS = {"le", "l'", "l’", "il", "elle", "ils", "elles", "on"}
-_NOT_BEFORE_PARENTHETICAL = {"qui", "que", "qu'", "qu’", "dont", "où", "ou", "et", "mais", "ni"}
 _NESTING_WINDOW = 8
-_OBJECT_VERBS = {"annoncer", "confirmer", "promettre", "démentir", "indiquer", "expliquer", "estimer"}
 _OBJECT_MIN_WORDS = 4
-_ANAPHORIC_NOUNS = {"information", "nouvelle", "annonce", "rumeur", "propos", "fait", "chiffre", "version"}
 
 
 def _window(parse: Parse, index: int, size: int) -> list[Token]:
@@ -72,7 +43,7 @@ def _window(parse: Parse, index: int, size: int) -> list[Token]:
 
 def _trim(ctx: DocumentContext, start: int, end: int) -> tuple[int, int]:
     """Cut a trailing relay or incise off a clause and strip its final punctuation."""
-    for cue in _TRAILING_CUE.finditer(ctx.text, start, end):
+    for cue in active_lexicon().trailing_cue_pattern.finditer(ctx.text, start, end):
         if not _QUE_AHEAD.search(ctx.text, cue.end(), end):
             end = cue.start()
             break
@@ -127,7 +98,7 @@ def _cut_coordination(ctx: DocumentContext, first: int, end: int) -> int:
                 j += 1
             if has_predicate and j < len(parse.tokens) and parse.tokens[j].pos == "VERB" \
                     and reporting_verb_at(parse, j) is not None and parse.tokens[j].start < end \
-                    and any(t.text.lower() in _QUE for t in _window(parse, j, 3)):
+                    and any(t.text.lower() in active_lexicon().que_tokens for t in _window(parse, j, 3)):
                 return token.start
             if token.text == "," and _tail_starts(parse, k + 1) and not ctx.in_quote(token.start):
                 return token.start
@@ -173,7 +144,7 @@ def _infinitive_after(parse: Parse, verb: VerbMatch, sentence: int) -> int | Non
         token = parse.tokens[k]
         if token.morph.get("VerbForm") == "Inf" and token.pos in {"VERB", "AUX"}:
             start = k
-            while start - 1 > verb.last and parse.tokens[start - 1].text.lower() in _INFINITIVE_PREFIX:
+            while start - 1 > verb.last and parse.tokens[start - 1].text.lower() in active_lexicon().infinitive_clitics:
                 start -= 1
             return start
         if token.pos in {"ADV", "ADP", "DET", "PROPN"} or token.text == "," or is_time_word(parse, k) \
@@ -188,7 +159,7 @@ def _infinitive_after(parse: Parse, verb: VerbMatch, sentence: int) -> int | Non
 def _directive_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
     """Return the span after "à" / "de" of a directive ("a appelé les Français à « … »")."""
     parse = ctx.parse
-    if verb.entry.stance != "directive" and verb.entry.lemma not in _INFINITIVE_VERBS:
+    if verb.entry.stance != "directive" and verb.entry.lemma not in active_lexicon().infinitive_verbs:
         return None
     sentence = parse.tokens[verb.head].sent
     for k in range(verb.last + 1, min(verb.last + 8, len(parse.tokens))):
@@ -218,7 +189,7 @@ def _complementiser(parse: Parse, k: int, verb: VerbMatch) -> bool:
     """
     token = parse.tokens[k]
     previous = parse.tokens[k - 1].text.lower()
-    if previous in _CONJUNCTION_HEADS:
+    if previous in active_lexicon().conjunction_heads:
         return False
     if token.pos == "PRON" and parse.tokens[token.head].dep.startswith("acl") and any(
             _thing_object(parse, j, verb) for j in range(verb.last + 1, k)):
@@ -226,7 +197,7 @@ def _complementiser(parse: Parse, k: int, verb: VerbMatch) -> bool:
     for j in range(max(verb.last + 1, k - 3), k):
         word = parse.tokens[j].text.lower()
         following = parse.tokens[j + 1].text.lower()
-        if word in _COMPARATIVES and parse.tokens[j - 1].text.lower() != "pour" \
+        if word in active_lexicon().comparatives and parse.tokens[j - 1].text.lower() != "pour" \
                 and not (word == "plus" and following in {"tard", "tôt"}):
             return False
     return True
@@ -236,11 +207,11 @@ def _thing_object(parse: Parse, index: int, verb: VerbMatch) -> bool:
     """Return True when token ``index`` is the verb's object and names a thing, not someone
     told ("présente des activités", but "a averti Kiev", "a prévenu les habitants")."""
     token = parse.tokens[index]
-    if verb.entry.lemma in _ADDRESSEE_VERBS:
+    if verb.entry.lemma in active_lexicon().addressee_verbs:
         return False
     return token.dep == "obj" and token.head in {verb.head, verb.first, verb.last} and token.pos == "NOUN" \
         and token.ent != "PER" and not is_person_noun(token.lemma) and not is_person_noun(token.text) \
-        and not is_time_word(parse, index) and token.lemma.lower() not in _CONTENT_NOUNS
+        and not is_time_word(parse, index) and token.lemma.lower() not in active_lexicon().content_nouns
 
 
 def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
@@ -252,7 +223,7 @@ def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None
         token = parse.tokens[k]
         if token.sent != sentence or token.text in {".", "«", ";", ":"}:
             return None
-        if token.text.lower() in _QUE and token.pos in {"SCONJ", "PRON", "ADV"}:
+        if token.text.lower() in active_lexicon().que_tokens and token.pos in {"SCONJ", "PRON", "ADV"}:
             after = k + 1
             if token.text.lower() == "qu" and after < len(parse.tokens) and parse.tokens[after].text in {"'", "’"}:
                 after += 1
@@ -274,7 +245,7 @@ def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None
 def _infinitive_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:
     """Return the span of an infinitive complement ("a dit voir des perspectives")."""
     parse = ctx.parse
-    if verb.entry.lemma not in _INFINITIVE_VERBS:
+    if verb.entry.lemma not in active_lexicon().infinitive_verbs:
         return None
     sentence = parse.tokens[verb.head].sent
     following = _infinitive_after(parse, verb, sentence)
@@ -305,7 +276,7 @@ def _comme_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | No
     """
     parse = ctx.parse
     j = verb.first - 1
-    while j >= 0 and (parse.tokens[j].pos == "AUX" or parse.tokens[j].text.lower() in _COMME_CLITICS):
+    while j >= 0 and (parse.tokens[j].pos == "AUX" or parse.tokens[j].text.lower() in active_lexicon().comme_clitics):
         j -= 1
     if j < 0 or parse.tokens[j].text.lower() != "comme" or j == verb.first - 1:
         return None
@@ -393,7 +364,7 @@ def _object_start(parse: Parse, verb: VerbMatch, sentence: int) -> int | None:
         if token.pos in {"NOUN", "PROPN"}:
             governed = token.dep == "obj" and token.head in {verb.head, verb.first, verb.last}
             lemma = token.lemma.lower()
-            content = lemma not in speech_nouns() and lemma not in _ANAPHORIC_NOUNS \
+            content = lemma not in active_lexicon().speech_nouns and lemma not in active_lexicon().anaphoric_nouns \
                 and not is_time_word(parse, j)
             return k if governed and content else None
         if token.pos not in {"DET", "NUM", "ADJ", "ADV"}:
@@ -409,7 +380,7 @@ def _object_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | N
     object is what was said, the object and the rest of its clause are the reported words.
     """
     parse = ctx.parse
-    if verb.entry.lemma not in _OBJECT_VERBS or not _finite_report(parse, verb) \
+    if verb.entry.lemma not in active_lexicon().object_verbs or not _finite_report(parse, verb) \
             or ctx.in_quote(parse.tokens[verb.head].start) or negated(parse, verb.head):
         return None
     sentence = parse.tokens[verb.head].sent
@@ -450,7 +421,7 @@ def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] |
     if first == 0 or parse.tokens[first - 1].text != ",":
         return None
     following = _window(parse, verb.last, 5)
-    if any(t.text.lower() in _QUE or (t.pos == "VERB" and t.morph.get("VerbForm") == "Inf") for t in following):
+    if any(t.text.lower() in active_lexicon().que_tokens or (t.pos == "VERB" and t.morph.get("VerbForm") == "Inf") for t in following):
         return None
     sentence = parse.sentences[parse.tokens[verb.head].sent]
     paragraph = ctx.paragraphs[ctx.paragraph_index(parse.tokens[first].start)]
@@ -466,7 +437,7 @@ def _inverted_incise(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] |
         return None
     for i in content:
         if parse.tokens[i].pos == "VERB" and reporting_verb_at(parse, i) is not None and any(
-                t.text.lower() in _QUE for t in _window(parse, i, 4)):
+                t.text.lower() in active_lexicon().que_tokens for t in _window(parse, i, 4)):
             return None
     return _trim(ctx, start, end)
 
@@ -481,7 +452,7 @@ def _selon_clause(ctx: DocumentContext, index: int) -> CueFound | None:
     parse = ctx.parse
     token = parse.tokens[index]
     word = token.text.lower()
-    if word not in _SELON_WORDS or (word == "après" and parse.tokens[index - 1].text.lower() not in {"d'", "d’"}):
+    if word not in active_lexicon().opinion_prepositions or (word == "après" and parse.tokens[index - 1].text.lower() not in {"d'", "d’"}):
         return None
     sentence = parse.sentences[token.sent]
     head = selon_head(parse, index, sentence.last)
@@ -507,7 +478,7 @@ def _selon_clause(ctx: DocumentContext, index: int) -> CueFound | None:
     if parse.tokens[first - 1].text == ",":
         start = _clause_start(ctx, first, sentence.start)
         before = (start, parse.tokens[first - 1].start)
-        if first > 1 and parse.tokens[first - 2].text.lower() in _NOT_BEFORE_PARENTHETICAL:
+        if first > 1 and parse.tokens[first - 2].text.lower() in active_lexicon().not_before_parenthetical:
             return None
         if closing or comma is None:
             return _closing_selon(ctx, head, before)
@@ -525,7 +496,7 @@ def _apposition_tail(parse: Parse, first: int, last: int) -> bool:
         return True
     token = parse.tokens[first]
     if token.pos not in {"DET", "NOUN", "ADJ", "PROPN", "NUM"} and name_run(parse, first) is None \
-            and token.text.lower() not in {"citant", "cité", "citée", "cités", "citées"}:
+            and token.text.lower() not in active_lexicon().citing_forms:
         return False
     return not any(parse.tokens[i].pos in {"VERB", "AUX"} and parse.tokens[i].morph.get("VerbForm") == "Fin"
                    for i in range(first, last + 1))
@@ -583,7 +554,7 @@ def _parenthetical_selon(ctx: DocumentContext, head: int, before: tuple[int, int
     parse = ctx.parse
     words = [i for i in parse.tokens_between(*before) if parse.tokens[i].pos != "PUNCT"]
     if not words or len(words) > _ADVERBIAL_WORDS or parse.tokens[words[-1]].pos in {"CCONJ", "PRON", "SCONJ"} \
-            or any(parse.tokens[i].text.lower() in _NOT_BEFORE_PARENTHETICAL for i in words) \
+            or any(parse.tokens[i].text.lower() in active_lexicon().not_before_parenthetical for i in words) \
             or _has_finite_verb(parse, before):
         return None
     span = _clause_after(ctx, comma, sentence_end)
@@ -647,7 +618,7 @@ def _holds_report(parse: Parse, first: int, end: int) -> bool:
     while k < len(parse.tokens) and parse.tokens[k].start < end:
         if parse.tokens[k].pos == "VERB" and reporting_verb_at(parse, k) is not None:
             following = _window(parse, k, 5)
-            if any(t.text.lower() in _QUE or t.text == ":" for t in following):
+            if any(t.text.lower() in active_lexicon().que_tokens or t.text == ":" for t in following):
                 return True
         k += 1
     return False
@@ -735,12 +706,12 @@ def _personal(ctx: DocumentContext, head: int) -> bool:
     token = ctx.parse.tokens[head]
     if token.pos == "PROPN" and token.ent not in {"LOC"}:
         return True
-    if token.pos == "PRON" and token.text.lower() in {"lui", "elle", "eux", "elles"}:
+    if token.pos == "PRON" and token.text.lower() in active_lexicon().stressed_pronouns:
         return True
     if token.pos != "NOUN":
         return False
-    return token.lemma.lower() in person_nouns() or token.text.lower() in person_nouns() \
-        or token.lemma.lower() in organization_nouns() \
+    return token.lemma.lower() in active_lexicon().person_nouns or token.text.lower() in active_lexicon().person_nouns \
+        or token.lemma.lower() in active_lexicon().organization_nouns \
         or ctx.table.has_role_word(token.lemma.lower())
 
 

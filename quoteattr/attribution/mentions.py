@@ -9,25 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
-from quoteattr.lexicons import organization_nouns, person_nouns, speech_nouns
+from quoteattr.lexicons import active_lexicon
 from quoteattr.parse.base import Parse
 
-PRONOUN = regex.compile(r"^-?(?:t-)?(il|elle|ils|elles|on)$", regex.IGNORECASE)
-HONORIFICS = {"M.", "Mme", "Mlle", "MM.", "Mmes", "Me", "Dr", "Pr", "Mgr", "M"}
-_TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
-               "matin", "soir", "jour", "semaine", "mois", "année", "an", "fois", "midi",
-               "nuit", "après-midi", "aujourd'hui", "janvier", "février", "mars", "avril", "mai",
-               "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
-_PREPOSITIONS = {"à", "a", "au", "aux", "en", "dans", "de", "du", "des", "pour", "par", "sur", "selon", "vers",
-                 "après"}
-_CAPITALISED_TITLES = {"Premier", "Première", "Président", "Présidente", "Secrétaire", "Ministre",
-                       "Monsieur", "Madame", "Maître", "Général", "Chef"}
-_PARTICLES = {"sans", "da", "de", "del", "della", "di", "do", "dos", "van", "von", "der", "den", "bin", "ben", "al", "el", "ibn"}
 _ROLE_POS = {"NOUN", "ADJ", "DET", "ADP", "PROPN", "NUM"}
-_ARTICLES = {"le", "la", "l'", "l’", "les", "un", "une", "son", "sa", "ses", "leur"}
-_NOT_IN_ROLE = {"selon", "après"}
 
 
 @dataclass(frozen=True)
@@ -54,7 +39,7 @@ class Mention:
 
 def is_time_word(parse: Parse, index: int) -> bool:
     """Return True for days, months and times of day ("mardi", "soir")."""
-    return parse.tokens[index].text.lower() in _TIME_WORDS
+    return parse.tokens[index].text.lower() in active_lexicon().time_words
 
 
 def _glued(parse: Parse, left: int, right: int) -> bool:
@@ -71,10 +56,10 @@ def is_name_token(parse: Parse, index: int) -> bool:
     """
     token = parse.tokens[index]
     initial = token.text[:1]
-    if token.text in HONORIFICS or token.text in _CAPITALISED_TITLES or not (initial.isupper() and initial.isalpha()):
+    if token.text in active_lexicon().honorifics or token.text in active_lexicon().capitalised_titles or not (initial.isupper() and initial.isalpha()):
         return False
     lowered = token.text.lower()
-    if lowered in speech_nouns() or is_person_noun(lowered):
+    if lowered in active_lexicon().speech_nouns or is_person_noun(lowered):
         return False
     previous = parse.tokens[index - 1] if index > 0 else None
     if token.pos == "NOUN" and previous is not None and previous.pos == "DET" and previous.text.islower():
@@ -92,10 +77,10 @@ def is_name_token(parse: Parse, index: int) -> bool:
 def is_person_noun(word: str) -> bool:
     """Return True for a noun naming a person by role ("ministre", "vice-ministre", "ex-député")."""
     lowered = word.lower()
-    for prefix in ("vice-", "ex-", "co-", "sous-", "porte-"):
-        if lowered.startswith(prefix) and lowered[len(prefix):] in person_nouns():
+    for prefix in active_lexicon().person_noun_prefixes:
+        if lowered.startswith(prefix) and lowered[len(prefix):] in active_lexicon().person_nouns:
             return True
-    return lowered in person_nouns()
+    return lowered in active_lexicon().person_nouns
 
 
 def _acronym_in_phrase(parse: Parse, index: int) -> bool:
@@ -121,7 +106,7 @@ def name_run(parse: Parse, index: int) -> list[int] | None:
     while first > 0 and parse.tokens[first - 1].sent == sentence and not _acronym_in_phrase(parse, first - 1) \
             and not _entity_boundary(parse, first - 1, first) and (
             is_name_token(parse, first - 1) or (_glued(parse, first - 1, first)
-            and parse.tokens[first - 1].text not in HONORIFICS
+            and parse.tokens[first - 1].text not in active_lexicon().honorifics
             and parse.tokens[first - 1].text[-1:].isalnum()
             and parse.tokens[first - 1].pos not in {"PUNCT", "ADP", "DET", "SCONJ", "PRON"})):
         first -= 1
@@ -132,9 +117,9 @@ def name_run(parse: Parse, index: int) -> list[int] | None:
         if is_name_token(parse, last + 1) or (
                 _glued(parse, last, last + 1) and following.text not in {",", ".", "»", ")", ":", ";"}):
             last += 1
-        elif following.text in _PARTICLES:
+        elif following.text in active_lexicon().name_particles:
             k = last + 1
-            while k < len(parse.tokens) and parse.tokens[k].text in _PARTICLES and k - last <= 2:
+            while k < len(parse.tokens) and parse.tokens[k].text in active_lexicon().name_particles and k - last <= 2:
                 k += 1
             if k < len(parse.tokens) and is_name_token(parse, k) and parse.tokens[k].sent == sentence:
                 last = k
@@ -145,9 +130,9 @@ def name_run(parse: Parse, index: int) -> list[int] | None:
     while first >= 2 and parse.tokens[first - 1].text == "-" and _glued(parse, first - 2, first - 1) \
             and _glued(parse, first - 1, first) and parse.tokens[first - 2].text[:1].isupper():
         first -= 2
-    while first >= 2 and parse.tokens[first - 1].text in _PARTICLES:
+    while first >= 2 and parse.tokens[first - 1].text in active_lexicon().name_particles:
         k = first - 1
-        while k > 0 and parse.tokens[k].text in _PARTICLES and first - k <= 2:
+        while k > 0 and parse.tokens[k].text in active_lexicon().name_particles and first - k <= 2:
             k -= 1
         if is_name_token(parse, k) and parse.tokens[k].sent == sentence:
             first = k
@@ -171,9 +156,9 @@ def _np_right(parse: Parse, index: int) -> int:
     while j < len(parse.tokens) and parse.tokens[j].sent == sentence:
         token = parse.tokens[j]
         if token.pos in {"ADJ", "NOUN", "NUM"} or (token.pos == "PROPN" and parse.tokens[j - 1].pos in {"ADP", "DET", "PROPN"}) or (token.pos == "VERB" and token.morph.get("VerbForm") == "Part" and token.morph.get("Tense") == "Past" \
-                and j + 1 < len(parse.tokens) and parse.tokens[j + 1].text.lower() in {"de", "du", "des", "d'", "d’"}):
+                and j + 1 < len(parse.tokens) and parse.tokens[j + 1].text.lower() in active_lexicon().de_forms):
             last = j
-        elif (token.pos in {"ADP", "DET"} and token.text.lower() in {"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "les", "en", "aux", "avec", "pour"}) or (token.text == "-" and _glued(parse, j - 1, j)) or (token.text in HONORIFICS and parse.tokens[j - 1].pos == "ADP"):
+        elif (token.pos in {"ADP", "DET"} and token.text.lower() in active_lexicon().role_connectors) or (token.text == "-" and _glued(parse, j - 1, j)) or (token.text in active_lexicon().honorifics and parse.tokens[j - 1].pos == "ADP"):
             pass
         else:
             break
@@ -187,17 +172,17 @@ def _role_before(parse: Parse, run_first: int) -> int | None:
     The walk stops at a cue preposition ("le ministère d'après
     Reuters": Reuters has no role)."""
     j = run_first - 1
-    while j >= 0 and parse.tokens[j].text in HONORIFICS:
+    while j >= 0 and parse.tokens[j].text in active_lexicon().honorifics:
         j -= 1
     if j >= 0 and parse.tokens[j].text == ",":
         j -= 1
     sentence = parse.tokens[run_first].sent
     first = None
     while j >= 0 and parse.tokens[j].sent == sentence and (
-            parse.tokens[j].pos in _ROLE_POS or parse.tokens[j].text in HONORIFICS
-            or parse.tokens[j].text == "-") and parse.tokens[j].text.lower() not in _NOT_IN_ROLE:
-        if parse.tokens[j].text.lower() in _ARTICLES and not (
-                j > 0 and parse.tokens[j - 1].text.lower() in {"de", "du", "des", "d'", "d’"}):
+            parse.tokens[j].pos in _ROLE_POS or parse.tokens[j].text in active_lexicon().honorifics
+            or parse.tokens[j].text == "-") and parse.tokens[j].text.lower() not in active_lexicon().source_cue_words:
+        if parse.tokens[j].text.lower() in active_lexicon().articles and not (
+                j > 0 and parse.tokens[j - 1].text.lower() in active_lexicon().de_forms):
             first = j
             break
         j -= 1
@@ -214,7 +199,7 @@ def _role_after(parse: Parse, run_last: int) -> tuple[int, int] | None:
     if j + 2 >= len(parse.tokens) or parse.tokens[j].text != ",":
         return None
     article = parse.tokens[j + 1]
-    if article.text.lower() not in _ARTICLES or parse.tokens[j + 2].pos not in {"NOUN", "ADJ"}:
+    if article.text.lower() not in active_lexicon().articles or parse.tokens[j + 2].pos not in {"NOUN", "ADJ"}:
         return None
     last = _np_right(parse, j + 2)
     following = parse.tokens[last + 1] if last + 1 < len(parse.tokens) else None
@@ -225,12 +210,12 @@ def _role_after(parse: Parse, run_last: int) -> tuple[int, int] | None:
 
 def _role_text(parse: Parse, first: int, last: int) -> str | None:
     """Return a role phrase without its article, honorifics and edge punctuation."""
-    while first <= last and (parse.tokens[first].text.lower() in _ARTICLES
-                             or parse.tokens[first].text in HONORIFICS
+    while first <= last and (parse.tokens[first].text.lower() in active_lexicon().articles
+                             or parse.tokens[first].text in active_lexicon().honorifics
                              or parse.tokens[first].pos == "PUNCT"):
         first += 1
     while last >= first and (parse.tokens[last].pos in {"PUNCT", "ADP", "DET"}
-                             or parse.tokens[last].text in HONORIFICS):
+                             or parse.tokens[last].text in active_lexicon().honorifics):
         last -= 1
     return _span_text(parse, first, last) if first <= last else None
 
@@ -257,7 +242,7 @@ def _gender(parse: Parse, indices: range) -> str:
 def pronoun_mention(parse: Parse, index: int) -> Mention:
     """Return the mention of a subject pronoun, without its "-t-" or hyphen."""
     token = parse.tokens[index]
-    match = PRONOUN.match(token.text)
+    match = active_lexicon().pronoun_pattern.match(token.text)
     word = match.group(1) if match else token.text
     start = token.end - len(word)
     gender = "Fem" if word.lower().startswith("elle") else "Masc"
@@ -266,7 +251,7 @@ def pronoun_mention(parse: Parse, index: int) -> Mention:
 
 def _is_organization(parse: Parse, indices: list[int]) -> bool:
     """Return True when a name or description designates an organisation."""
-    words = organization_nouns()
+    words = active_lexicon().organization_nouns
     return any(parse.tokens[i].ent in {"ORG", "LOC"} or parse.tokens[i].lemma.lower() in words
                or parse.tokens[i].text.lower() in words for i in indices)
 
@@ -275,7 +260,7 @@ def _named(parse: Parse, run: list[int], role_first: int | None,
            role_after: tuple[int, int] | None) -> Mention:
     """Return the mention of a name with its role before or after it."""
     first = run[0]
-    while first > 0 and parse.tokens[first - 1].text in HONORIFICS:
+    while first > 0 and parse.tokens[first - 1].text in active_lexicon().honorifics:
         first -= 1
     start_token, end_token = first, run[-1]
     role = None
@@ -316,7 +301,7 @@ def _name_before_apposition(parse: Parse, first: int) -> list[int] | None:
     if before >= 0 and parse.tokens[before].pos == "DET":
         before -= 1
     if before >= 0 and (parse.tokens[before].pos == "ADP"
-                        or parse.tokens[before].text.lower() in _PREPOSITIONS):
+                        or parse.tokens[before].text.lower() in active_lexicon().prepositions):
         return None
     if _after_source_cue(parse, run[0]):
         return None
@@ -328,7 +313,7 @@ def _after_source_cue(parse: Parse, first: int) -> bool:
     it is a source, never the apposition of the subject that follows it."""
     for k in range(first - 1, max(-1, first - 7), -1):
         token = parse.tokens[k]
-        if token.text.lower() in {"selon", "après"}:
+        if token.text.lower() in active_lexicon().source_cue_words:
             return True
         if token.pos not in {"DET", "NOUN", "ADJ", "ADP"} or token.text[:1].isupper():
             return False
@@ -356,7 +341,7 @@ def describe(parse: Parse, head: int) -> Mention:
 def _describe(parse: Parse, head: int) -> Mention:
     """Return the mention around ``head``, before any bracketed acronym."""
     token = parse.tokens[head]
-    if PRONOUN.match(token.text) and token.pos == "PRON":
+    if active_lexicon().pronoun_pattern.match(token.text) and token.pos == "PRON":
         return pronoun_mention(parse, head)
     run = name_run(parse, head)
     if run is not None:
@@ -381,7 +366,7 @@ def _describe(parse: Parse, head: int) -> Mention:
     comma = after < len(parse.tokens) and parse.tokens[after].text == ","
     if comma:
         after += 1
-    if after < len(parse.tokens) and parse.tokens[after].text in HONORIFICS:
+    if after < len(parse.tokens) and parse.tokens[after].text in active_lexicon().honorifics:
         after += 1
     person_role = any(is_person_noun(parse.tokens[i].text) for i in range(first, last + 1))
     if after < len(parse.tokens) and parse.tokens[after].sent == token.sent:

@@ -11,42 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import regex
-
 from quoteattr.attribution.findings import Finding
+from quoteattr.lexicons import active_lexicon
 from quoteattr.outlets import OutletMatcher, OutletMention
 from quoteattr.parse.base import Parse
 
-_CITING = regex.compile(r"citant\s+(?:[^\s,.;:]+\s+){0,6}$", regex.IGNORECASE)
-_ADDRESSEE = regex.compile(
-    r"(?:\b(?:à|au|aux|sur|dans|devant)\s+(?:[^\s,.;:]+\s+){0,6}|\b[àa]\s*l['’](?:[^\s,.;:]+\s+){0,6})$",
-    regex.IGNORECASE,
-)
-_RELAYING = regex.compile(
-    r"\b(?:selon|d['’]après|cité(?:e|s|es)?\s+par|rapporte|a\s+rapporté)\s+(?:[^\s,.;:]+\s+){0,3}$",
-    regex.IGNORECASE,
-)
-_FRAMING = regex.compile(r"\b(?:selon|d['’]après)\s+(?:[^\s,.;:]+\s+){0,3}$", regex.IGNORECASE)
-_PLATFORM_CUE = regex.compile(
-    r"(?:\b(?:sur|via)\s+(?:son\s+compte\s+|sa\s+chaîne\s+|sa\s+page\s+|le\s+réseau\s+social\s+"
-    r"|la\s+plateforme\s+|l['’]application\s+)?"
-    r"|\b(?:chaîne|canal|compte|page|message|messagerie|publication|vidéo|réseau\s+social|plateforme)"
-    r"(?:\s+officiel(?:le)?)?\s+)$",
-    regex.IGNORECASE)
 _ADJACENT = 3
-_BROADCAST = regex.compile(
-    r"\b(?:retransmise?s?|diffusée?s?|publiée?s?|relayée?s?)\s+(?:en\s+direct\s+)?(?:à|sur|par|dans)\s+[^.;:]{0,40}$",
-    regex.IGNORECASE)
 
 
 def _rank(text: str, start: int) -> int:
     """Return 0 for a relaying outlet, 1 for a cited one, 2 for the speaker's addressee."""
     before = text[max(0, start - 60):start]
-    if _RELAYING.search(before):
+    if active_lexicon().relaying_pattern.search(before):
         return 0
-    if _CITING.search(before):
+    if active_lexicon().citing_pattern.search(before):
         return 1
-    if _ADDRESSEE.search(before):
+    if active_lexicon().addressee_pattern.search(before):
         return 2
     return 0
 
@@ -62,7 +42,7 @@ def _named_outlets(text: str, matcher: OutletMatcher, regions: Sequence[tuple[in
         for hit in matcher.find(text, region_start, region_end):
             if any(s <= hit.start < e for s, e in excluded):
                 continue
-            if matcher.kind(hit.name) == "platform" and not _PLATFORM_CUE.search(text[max(0, hit.start - 40):hit.start]):
+            if matcher.kind(hit.name) == "platform" and not active_lexicon().platform_cue_pattern.search(text[max(0, hit.start - 40):hit.start]):
                 continue
             hits.append(hit)
     kept = []
@@ -107,7 +87,7 @@ def find_broadcast(text: str, matcher: OutletMatcher, start: int, end: int) -> l
     """
     found = []
     for outlet in matcher.find(text, start, end):
-        if _BROADCAST.search(text, max(start, outlet.start - 80), outlet.start):
+        if active_lexicon().broadcast_pattern.search(text, max(start, outlet.start - 80), outlet.start):
             found.append(outlet)
     return found
 
@@ -129,8 +109,9 @@ def carry_relays(text: str, parse: Parse, paragraph_of: Callable[[int], int],
     for finding in findings[1:]:
         previous = carried[-1]
         carried.append(finding)
+        framing = active_lexicon().framing_pattern
         relaying = tuple(r for r in previous.relays
-                         if r.end <= previous.start and _FRAMING.search(text[max(0, r.start - 60):r.start]))
+                         if r.end <= previous.start and framing.search(text[max(0, r.start - 60):r.start]))
         if finding.relays or finding.cue == "none" or not relaying or previous.speaker is None \
                 or finding.speaker is None:
             continue

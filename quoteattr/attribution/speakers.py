@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from quoteattr.attribution.entities import EntityTable, content_words
 from quoteattr.attribution.mentions import (
-    HONORIFICS,
-    PRONOUN,
     Mention,
     describe,
     is_time_word,
@@ -17,7 +13,7 @@ from quoteattr.attribution.mentions import (
     pronoun_mention,
 )
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
-from quoteattr.lexicons import speech_nouns
+from quoteattr.lexicons import active_lexicon
 from quoteattr.parse.base import Parse
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -57,7 +53,7 @@ def _has_preposition(parse: Parse, index: int) -> bool:
 def _inverted_pronoun(parse: Parse, verb: VerbMatch) -> int | None:
     """Return the clitic subject after the verb or its auxiliary ("a-t-il dit", "dit-elle")."""
     for j in (verb.first - 1, verb.first - 2):
-        if j > 0 and parse.tokens[j].text.startswith("-") and PRONOUN.match(parse.tokens[j].text) \
+        if j > 0 and parse.tokens[j].text.startswith("-") and active_lexicon().pronoun_pattern.match(parse.tokens[j].text) \
                 and parse.tokens[j].text.lower() not in {"-t", "-t-"} \
                 and (parse.tokens[j - 1].text.lower() in {"-t", "-t-"} or parse.tokens[j - 1].pos == "AUX"):
             return j
@@ -66,7 +62,7 @@ def _inverted_pronoun(parse: Parse, verb: VerbMatch) -> int | None:
     for anchor in anchors:
         for offset in (1, 2):
             j = anchor + offset
-            if j < len(parse.tokens) and PRONOUN.match(parse.tokens[j].text) \
+            if j < len(parse.tokens) and active_lexicon().pronoun_pattern.match(parse.tokens[j].text) \
                     and parse.tokens[j].text.startswith("-"):
                 if parse.tokens[j].text.lower() in {"-t", "-t-"}:
                     continue
@@ -132,7 +128,7 @@ def _own_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> Su
     for child in children:
         token = parse.tokens[child]
         if token.dep in _SUBJECT_DEPS and (token.pos in _NOMINAL or name_run(parse, child)) and child < verb.first \
-                and token.text.lower() not in {"ce", "c'", "cela", "ça", "qui", "que"}:
+                and token.text.lower() not in active_lexicon().non_referring_subjects:
             return SubjectHead(child, "subject_dependency")
     bare = _first_bare_nominal(parse, verb, excluded)
     if bare is not None:
@@ -152,8 +148,8 @@ def _relative_antecedent(parse: Parse, verb: VerbMatch, excluded: tuple[int, int
     sentence = parse.tokens[verb.head].sent
     j = verb.first - 1
     while j >= 0 and parse.tokens[j].sent == sentence and (
-            parse.tokens[j].pos in {"AUX", "ADV"} or parse.tokens[j].text.lower() in _SKIPPED_BEFORE_VERB
-            or parse.tokens[j].text.lower() in _RELATIVE_CLITICS):
+            parse.tokens[j].pos in {"AUX", "ADV"} or parse.tokens[j].text.lower() in active_lexicon().skipped_before_verb
+            or parse.tokens[j].text.lower() in active_lexicon().relative_clitics):
         j -= 1
     if j < 1 or parse.tokens[j].text.lower() != "qui" or parse.tokens[j].sent != sentence:
         return None
@@ -219,19 +215,7 @@ def _previous_reporter_subject(parse: Parse, verb: VerbMatch, excluded: tuple[in
     return None
 
 
-_ASIDE = regex.compile(
-    r"(?:de\s+(?:son|leur)\s+côté|pour\s+(?:sa|leur)\s+part|quant\s+à\s+(?:lui|elle|eux|elles)"
-    r"|lui\s+aussi|elle\s+aussi|eux\s+aussi|pour\s+autant|ainsi|aussitôt|également|encore|déjà)"
-    r"[\s,]*$",
-    regex.IGNORECASE,
-)
-_LEADING_ARTICLE = regex.compile(r"^(?:le|la|les|l['’]|un|une)\s*", regex.IGNORECASE)
-_CITING_ASIDE = regex.compile(r",\s*(?:(?:citant|cité(?:e|s|es)?\s+par)\s+[^,;:.]{1,60}"
-                              r"|(?:âgée?s?\s+de\s+)?\d{1,3}\s+ans)$", regex.IGNORECASE)
-_SKIPPED_BEFORE_VERB = {"ne", "n'", "n’", "lui-même", "elle-même", "eux-mêmes", "elles-mêmes",
-                        "lui", "elle", "aussi", "même"}
 _NP_CLIMB_DEPS = {"nmod", "flat", "flat:name", "amod"}
-_RELATIVE_CLITICS = {"se", "s'", "s’", "lui", "leur", "l'", "l’", "le", "la", "les", "en", "y"}
 
 
 def _subject_before(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> int | None:
@@ -258,7 +242,7 @@ def _subject_before(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) ->
         previous = parse.tokens[start - 1] if start > 0 else None
         blocked = previous is not None and previous.sent == sentence and (
             previous.pos == "ADP" or previous.text.lower() in {"qui", "dont", "où"}
-            or (previous.text.lower() in {"que", "qu'", "qu’"} and previous.pos == "PRON")
+            or (previous.text.lower() in active_lexicon().que_forms and previous.pos == "PRON")
             or _inside_relative(parse, start, sentence))
         if not blocked:
             return head
@@ -277,15 +261,15 @@ def _skip_to_nominal(parse: Parse, j: int, sentence: int) -> int | None:
     commas = 0
     while j >= 0 and parse.tokens[j].sent == sentence:
         token = parse.tokens[j]
-        aside = _ASIDE.search(parse.text, max(0, token.end - 40), token.end)
+        aside = active_lexicon().aside_pattern.search(parse.text, max(0, token.end - 40), token.end)
         if aside is not None and aside.start() < token.end:
             j = parse.token_at(aside.start()) - 1
-        elif token.pos in {"AUX", "ADV", "PART"} or token.text.lower() in _SKIPPED_BEFORE_VERB:
+        elif token.pos in {"AUX", "ADV", "PART"} or token.text.lower() in active_lexicon().skipped_before_verb:
             j -= 1
         elif token.text == "," and commas == 0:
             commas += 1
             j -= 1
-            citing = _CITING_ASIDE.search(parse.text, max(0, token.start - 80), token.start)
+            citing = active_lexicon().citing_aside_pattern.search(parse.text, max(0, token.start - 80), token.start)
             if citing is not None:
                 j = parse.token_at(citing.start()) - 1
                 commas = 0
@@ -386,7 +370,7 @@ def _first_bare_nominal(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]
     while j < len(parse.tokens) and parse.tokens[j].sent == sentence and j <= verb.last + 12:
         token = parse.tokens[j]
         if token.text in {".", "«", "»", ";", ":"} or token.pos in {"SCONJ", "VERB", "AUX"} \
-                or token.text.lower() in {"que", "qu'", "qu’"} or not _outside(parse, j, excluded):
+                or token.text.lower() in active_lexicon().que_forms or not _outside(parse, j, excluded):
             return None
         if token.pos == "ADP":
             j = _skip_phrase(parse, j + 1, sentence)
@@ -394,7 +378,7 @@ def _first_bare_nominal(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]
         run = name_run(parse, j)
         if run is not None:
             return run[0]
-        if token.pos in {"NOUN", "PROPN"} and not is_time_word(parse, j) and token.text not in HONORIFICS:
+        if token.pos in {"NOUN", "PROPN"} and not is_time_word(parse, j) and token.text not in active_lexicon().honorifics:
             return j
         j += 1
     return None
@@ -414,8 +398,8 @@ def selon_head(parse: Parse, index: int, last: int) -> int | None:
         run = name_run(parse, j)
         if run is not None:
             return run[0]
-        if token.pos in {"PROPN", "NOUN", "PRON"} and token.text not in HONORIFICS:
-            return _author_of(parse, j, last) if token.lemma.lower() in speech_nouns() else j
+        if token.pos in {"PROPN", "NOUN", "PRON"} and token.text not in active_lexicon().honorifics:
+            return _author_of(parse, j, last) if token.lemma.lower() in active_lexicon().speech_nouns else j
     return None
 
 
@@ -424,7 +408,7 @@ def _author_of(parse: Parse, noun: int, last: int) -> int:
     k = noun + 1
     while k <= last and parse.tokens[k].pos == "ADJ":
         k += 1
-    if k > last or parse.tokens[k].text.lower() not in {"de", "du", "des", "d'", "d’"}:
+    if k > last or parse.tokens[k].text.lower() not in active_lexicon().de_forms:
         return noun
     author = selon_head(parse, k, last)
     return noun if author is None else author
@@ -437,8 +421,8 @@ def resolve(parse: Parse, head: int, table: EntityTable, preferred: list[str],
     A pronoun never resolves to a person in ``excluded``.
     """
     token = parse.tokens[head]
-    if PRONOUN.match(token.text) or (token.pos == "PRON" and name_run(parse, head) is None):
-        mention = pronoun_mention(parse, head) if PRONOUN.match(token.text) else describe(parse, head)
+    if active_lexicon().pronoun_pattern.match(token.text) or (token.pos == "PRON" and name_run(parse, head) is None):
+        mention = pronoun_mention(parse, head) if active_lexicon().pronoun_pattern.match(token.text) else describe(parse, head)
         name = table.resolve_pronoun(mention.start, token.sent, mention.gender, preferred, excluded)
         if name is None:
             return ResolvedSpeaker(mention, mention.name, None, "pronoun", "unresolved")
@@ -455,4 +439,4 @@ def resolve(parse: Parse, head: int, table: EntityTable, preferred: list[str],
     name = table.resolve_description(words, token.lemma.lower(), mention.start)
     if name is None:
         return ResolvedSpeaker(mention, mention.name, None, "description", "unresolved")
-    return ResolvedSpeaker(mention, name, _LEADING_ARTICLE.sub("", mention.name), "person", "description_to_name")
+    return ResolvedSpeaker(mention, name, active_lexicon().leading_article_pattern.sub("", mention.name), "person", "description_to_name")

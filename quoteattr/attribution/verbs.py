@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quoteattr.lexicons import (
-    VerbEntry,
-    multiword_heads,
-    reflexive_lemma,
-    reporting_verbs,
-)
+from quoteattr.lexicons import VerbEntry, active_lexicon, reflexive_lemma
 from quoteattr.parse.base import Parse, Token
 
 _VERBAL_POS = {"VERB", "AUX"}
 _FALLBACK_POS = {"VERB", "AUX", "NOUN", "ADJ", "PROPN"}
-_ER_ENDINGS = ("ées", "és", "ée", "é", "aient", "ait", "ent", "es", "e", "ant", "era", "erait")
 _MULTIWORD_LENGTH = 4
-_REFLEXIVE_FORMS = {"se", "s'", "s’"}
-_NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "guère", "point", "nullement"}
 
 
 @dataclass(frozen=True)
@@ -32,14 +24,14 @@ class VerbMatch:
 
 def _known(lemma: str) -> bool:
     """Return True when ``lemma`` is in the lexicon as it is or in its reflexive form."""
-    lexicon = reporting_verbs()
+    lexicon = active_lexicon().reporting_verbs
     return lemma in lexicon or reflexive_lemma(lemma) in lexicon
 
 
 def _fallback_lemma(form: str) -> str | None:
     """Return the -er infinitive a mislemmatised participle or present form belongs to."""
     lowered = form.lower()
-    for ending in _ER_ENDINGS:
+    for ending in active_lexicon().er_endings:
         if lowered.endswith(ending) and len(lowered) > len(ending) + 2:
             candidate = lowered[: -len(ending)] + "er"
             if _known(candidate):
@@ -64,9 +56,9 @@ def _multiword(parse: Parse, index: int) -> tuple[str, int] | None:
     """
     tokens = parse.tokens
     head = tokens[index]
-    if head.lemma not in multiword_heads():
+    if head.lemma not in active_lexicon().multiword_heads:
         return None
-    lexicon = reporting_verbs()
+    lexicon = active_lexicon().reporting_verbs
     written, lemmas = [head.lemma], [head.lemma]
     j = index + 1
     while j < len(tokens) and len(written) <= _MULTIWORD_LENGTH:
@@ -84,7 +76,7 @@ def _multiword(parse: Parse, index: int) -> tuple[str, int] | None:
 
 def _is_reflexive_clitic(token: Token) -> bool:
     """Return True for the reflexive pronoun "se"/"s'"."""
-    return token.pos == "PRON" and (token.lemma == "se" or token.text.lower() in _REFLEXIVE_FORMS)
+    return token.pos == "PRON" and (token.lemma == "se" or token.text.lower() in active_lexicon().reflexive_clitics)
 
 
 def reflexive(parse: Parse, index: int) -> int | None:
@@ -101,7 +93,7 @@ def reflexive(parse: Parse, index: int) -> int | None:
         token = parse.tokens[j]
         if _is_reflexive_clitic(token):
             return j
-        if not (token.pos == "AUX" or token.text.lower() in _NEGATION
+        if not (token.pos == "AUX" or token.text.lower() in active_lexicon().negation_words
                 or (token.pos == "PRON" and token.text.startswith("-"))):
             return None
         j -= 1
@@ -141,7 +133,7 @@ def reporting_verb_at(parse: Parse, index: int) -> VerbMatch | None:
     lemma, last = found
     if reflexive(parse, index) is not None:
         lemma = reflexive_lemma(lemma)
-    entry = reporting_verbs().get(lemma)
+    entry = active_lexicon().reporting_verbs.get(lemma)
     return None if entry is None else VerbMatch(index, last, index, entry)
 
 
@@ -169,7 +161,7 @@ def negated(parse: Parse, head: int) -> bool:
     """Return True when the verb at ``head`` is negated ("n'a pas dit")."""
     for child in parse.children[head]:
         word = parse.tokens[child].text.lower()
-        if word in {"pas", "jamais", "nullement", "guère", "point"}:
+        if word in active_lexicon().negation_adverbs:
             return True
     return False
 

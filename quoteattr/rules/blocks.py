@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
+from quoteattr.lexicons import active_lexicon
 from quoteattr.rules import scan_timeout
 from quoteattr.rules.layout import is_timestamp_line
 from quoteattr.rules.marks import QuoteCandidate
@@ -22,8 +23,6 @@ _MIN_WORDS = 4
 _MAX_LINES = 40
 _MAX_PARAGRAPHS = 4
 _ENDS_WITH_COLON = regex.compile(r":[ \t\u00a0\u202f]*$")
-_SPEAKING_PERSON = regex.compile(
-    r"(?<!\w)(?:je|j['’]|nous|notre|nos|mon|ma|mes|vous|votre|vos|me|m['’])(?!\w)", regex.IGNORECASE)
 _MARKS = regex.compile(r"[«»“”\"]")
 
 
@@ -82,7 +81,7 @@ def _continued(text: str, start: int, end: int) -> int:
             return end
         paragraph = text[following[0]:following[1]]
         if _MARKS.search(paragraph) or is_timestamp_line(paragraph) \
-                or _ENDS_WITH_COLON.search(paragraph) or not _SPEAKING_PERSON.search(paragraph):
+                or _ENDS_WITH_COLON.search(paragraph) or not active_lexicon().speaking_person_pattern.search(paragraph):
             return end
         end = following[1]
     return end
