@@ -11,7 +11,9 @@ resolved outranks the span rule: a quote with no speaker is rarely right. Modifi
 
 The estimate is smoothed from the coarsest key to the finest: each key's precision is its
 observations plus ``PRIOR_WEIGHT`` pseudo-observations at the precision of the key above it,
-so a rare combination stays near its family and a frequent one speaks for itself.
+so a rare combination stays near its family and a frequent one speaks for itself. A key that
+holds exactly the observations of the key above it adds nothing (the same quotes are not
+counted twice).
 Observations on real articles (the tune split of ``../shared/realdev``) count
 ``REAL_WEIGHT`` times those on the project's own corpus, which is easier than the news.
 When no key of a quote was ever observed, the rule's own uncalibrated estimate stays.
@@ -118,7 +120,9 @@ class CalibrationTable:
         if not observed:
             return None
         estimate = _PRIOR
-        for counts in observed:
+        for coarser, counts in zip([None, *observed], observed):
+            if counts == coarser:  # the same observations as the key above: nothing new to learn
+                continue
             estimate = (counts.right + self.prior_weight * estimate) / (counts.weight + self.prior_weight)
         return estimate
 

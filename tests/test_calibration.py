@@ -54,6 +54,14 @@ def test_calibration_confidence_is_smoothed_from_the_coarsest_key_to_the_finest(
     assert CalibrationTable({}).confidence(INCISE) is None
 
 
+def test_calibration_a_key_with_the_observations_of_the_key_above_adds_nothing() -> None:
+    family = Counts(written=20, written_right=15)
+    rule = Counts(real=1)
+    alone = CalibrationTable({"family:direct+pronoun_antecedent": family, "incise_after+pronoun_antecedent": rule})
+    twice = CalibrationTable({**alone.counts, "incise_after+subject_clitic+pronoun_antecedent": rule})
+    assert twice.confidence(INCISE) == pytest.approx(alone.confidence(INCISE))
+
+
 def test_calibration_real_observations_outweigh_written_ones() -> None:
     mixed = Counts(real=10, real_right=5, written=10, written_right=10)
     assert mixed.weight == REAL_WEIGHT * 10 + 10
