@@ -1,0 +1,75 @@
+"""End to end: speakers and spans in the shapes real articles use (issue "Accuracy on real
+journalism").
+
+Every passage was written for these tests, in the shapes of the misses found on the tune split
+of real news. Each test checks that every returned span is cut from the input at its offsets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr import Quote
+from tests.spans import assert_spans_match
+
+pytestmark = pytest.mark.model
+
+
+def quote_holding(extractor: quoteattr.Extractor, text: str, words: str) -> Quote:
+    """Return the quote of ``text`` whose span is ``words``, after checking every span."""
+    quotes = extractor.extract(text)
+    assert_spans_match(text, quotes)
+    found = [q for q in quotes if q.text == words]
+    assert found, [(q.kind, q.text) for q in quotes]
+    return found[0]
+
+
+# --- participle clauses share the main verb's subject ---------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "lemma"),
+    [
+        ("Le directeur de l'usine a quitté la réunion, ajoutant que le plan social serait "
+         "présenté en septembre.",
+         "le plan social serait présenté en septembre", "Le directeur de l'usine", "ajouter"),
+        ("La Fédération des commerçants a rejeté le projet en estimant que les petites boutiques "
+         "seraient les premières touchées.",
+         "les petites boutiques seraient les premières touchées", "La Fédération des commerçants",
+         "estimer"),
+        ("Martine Delorme a cependant écarté l'hypothèse d'une hausse des impôts affirmant : "
+         "« nous avons les moyens de tenir nos engagements ».",
+         "nous avons les moyens de tenir nos engagements", "Martine Delorme", "affirmer"),
+        ("La mairie a immédiatement réagi et a rejeté toute responsabilité en affirmant que "
+         "l'accident était dû à une erreur humaine.",
+         "l'accident était dû à une erreur humaine", "La mairie", "affirmer"),
+    ],
+)
+def test_participle_clause_takes_the_subject_of_the_main_verb(
+        extractor: quoteattr.Extractor, text: str, words: str, speaker: str, lemma: str) -> None:
+    quote = quote_holding(extractor, text, words)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.verb is not None and quote.verb.lemma == lemma
+
+
+def test_participle_after_a_noun_subject_keeps_that_subject(extractor: quoteattr.Extractor) -> None:
+    text = ("Les riverains, affirmant que le bruit les empêchait de dormir, ont déposé plainte "
+            "contre la discothèque.")
+    quote = quote_holding(extractor, text, "le bruit les empêchait de dormir")
+    assert quote.speaker is not None and quote.speaker.text == "Les riverains"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("Estimant que la réforme était injuste, la sénatrice a voté contre le texte.",
+         "la réforme était injuste", "la sénatrice"),
+        ("En affirmant que la hausse des loyers resterait limitée, le ministre du Logement a "
+         "provoqué la colère des associations.",
+         "la hausse des loyers resterait limitée", "le ministre du Logement"),
+    ],
+)
+def test_opening_participle_clause_ends_at_the_main_clause_and_takes_its_subject(
+        extractor: quoteattr.Extractor, text: str, words: str, speaker: str) -> None:
+    quote = quote_holding(extractor, text, words)
+    assert quote.speaker is not None and quote.speaker.text == speaker
