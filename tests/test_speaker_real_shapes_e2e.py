@@ -73,3 +73,14 @@ def test_opening_participle_clause_ends_at_the_main_clause_and_takes_its_subject
         extractor: quoteattr.Extractor, text: str, words: str, speaker: str) -> None:
     quote = quote_holding(extractor, text, words)
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+# --- spellings and words the tagger gets wrong -----------------------------------------------------
+
+@pytest.mark.parametrize("form", ["reconnait", "reconnaît"])
+def test_aitre_verb_with_or_without_circumflex_is_a_reporting_verb(
+        extractor: quoteattr.Extractor, form: str) -> None:
+    text = f"Le maire de Nantes {form} que la tempête a pesé sur sa décision."
+    quote = quote_holding(extractor, text, "la tempête a pesé sur sa décision")
+    assert quote.verb is not None and quote.verb.lemma == "reconnaître"
+    assert quote.speaker is not None and quote.speaker.text == "Le maire de Nantes"

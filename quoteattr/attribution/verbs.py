@@ -15,6 +15,7 @@ from quoteattr.parse.base import Parse, Token
 _VERBAL_POS = {"VERB", "AUX"}
 _FALLBACK_POS = {"VERB", "AUX", "NOUN", "ADJ", "PROPN"}
 _ER_ENDINGS = ("ées", "és", "ée", "é", "aient", "ait", "ent", "es", "e", "ant", "era", "erait")
+_AITRE_ENDINGS = ("aitre", "ait")
 _MULTIWORD_LENGTH = 4
 _REFLEXIVE_FORMS = {"se", "s'", "s’"}
 _NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "guère", "point", "nullement"}
@@ -37,8 +38,12 @@ def _known(lemma: str) -> bool:
 
 
 def _fallback_lemma(form: str) -> str | None:
-    """Return the -er infinitive a mislemmatised participle or present form belongs to."""
+    """Return the infinitive a mislemmatised form belongs to: an -er verb's participle or
+    present, or an -aître verb written without its circumflex ("reconnait", "reconnaitre")."""
     lowered = form.lower()
+    for ending in _AITRE_ENDINGS:
+        if lowered.endswith(ending) and _known(lowered[: -len(ending)] + "aître"):
+            return lowered[: -len(ending)] + "aître"
     for ending in _ER_ENDINGS:
         if lowered.endswith(ending) and len(lowered) > len(ending) + 2:
             candidate = lowered[: -len(ending)] + "er"
