@@ -84,3 +84,12 @@ def test_aitre_verb_with_or_without_circumflex_is_a_reporting_verb(
     quote = quote_holding(extractor, text, "la tempête a pesé sur sa décision")
     assert quote.verb is not None and quote.verb.lemma == "reconnaître"
     assert quote.speaker is not None and quote.speaker.text == "Le maire de Nantes"
+
+
+# --- subjects before the verb ----------------------------------------------------------------------
+
+def test_object_of_a_participle_in_an_apposition_is_not_the_subject(extractor: quoteattr.Extractor) -> None:
+    text = ("Hélène Marchal, autrice du rapport ayant révélé ces chiffres, a déclaré que la "
+            "pollution des nappes avait doublé en dix ans.")
+    quote = quote_holding(extractor, text, "la pollution des nappes avait doublé en dix ans")
+    assert quote.speaker is not None and quote.speaker.text == "Hélène Marchal"

@@ -342,7 +342,7 @@ def _subject_before(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) ->
         start = parse.token_at(describe(parse, head).start)
         previous = parse.tokens[start - 1] if start > 0 else None
         blocked = previous is not None and previous.sent == sentence and (
-            previous.pos == "ADP" or previous.text.lower() in {"qui", "dont", "où"}
+            previous.pos in {"ADP", "VERB"} or previous.text.lower() in {"qui", "dont", "où"}
             or (previous.text.lower() in {"que", "qu'", "qu’"} and previous.pos == "PRON")
             or _inside_relative(parse, start, sentence))
         if not blocked:
