@@ -93,3 +93,10 @@ def test_object_of_a_participle_in_an_apposition_is_not_the_subject(extractor: q
             "pollution des nappes avait doublé en dix ans.")
     quote = quote_holding(extractor, text, "la pollution des nappes avait doublé en dix ans")
     assert quote.speaker is not None and quote.speaker.text == "Hélène Marchal"
+
+
+def test_name_in_apposition_after_a_bracketed_acronym_is_the_speaker(extractor: quoteattr.Extractor) -> None:
+    text = ("« Les stocks ne suffiront pas cet hiver », prévient la présidente de la Fédération "
+            "nationale des distributeurs de gaz (FNDG), Claire Aubertin.")
+    quote = quote_holding(extractor, text, "Les stocks ne suffiront pas cet hiver")
+    assert quote.speaker is not None and quote.speaker.name == "Claire Aubertin"
