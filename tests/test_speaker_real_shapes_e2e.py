@@ -100,3 +100,21 @@ def test_name_in_apposition_after_a_bracketed_acronym_is_the_speaker(extractor: 
             "nationale des distributeurs de gaz (FNDG), Claire Aubertin.")
     quote = quote_holding(extractor, text, "Les stocks ne suffiront pas cet hiver")
     assert quote.speaker is not None and quote.speaker.name == "Claire Aubertin"
+
+
+# --- a quote announced by the sentence before ------------------------------------------------------
+
+def test_quote_after_a_sentence_that_announces_it_takes_that_subject(extractor: quoteattr.Extractor) -> None:
+    text = ("La maire de Lille, Martine Aubry, a réagi dans la soirée. « C'est une décision "
+            "irresponsable qui pénalise d'abord les familles modestes. »")
+    quote = quote_holding(extractor, text, "C'est une décision irresponsable qui pénalise d'abord les familles modestes.")
+    assert quote.speaker is not None and quote.speaker.name == "Martine Aubry"
+    assert "announced_before" in quote.evidence
+
+
+def test_quote_after_a_sentence_without_a_reporting_verb_stays_unattributed(
+        extractor: quoteattr.Extractor) -> None:
+    text = ("Le ministre est arrivé à Lyon dans la soirée. « Le Lyonnais du soir » titrait le "
+            "lendemain sur sa visite.")
+    quotes = extractor.extract(text)
+    assert all("announced_before" not in q.evidence for q in quotes)

@@ -20,6 +20,7 @@ from quoteattr.attribution.fragments import looks_like_title, object_verb
 from quoteattr.attribution.mentions import PRONOUN, name_run
 from quoteattr.attribution.relays import find_broadcast
 from quoteattr.attribution.speakers import (
+    clause_subject,
     find_subject,
     resolve,
     selon_head,
@@ -37,6 +38,8 @@ _RESUMES = regex.compile(r"[,—–.!?…][\s\u00a0\u202f]*\w")
 _LIGHT_VERBS = {"contenter", "borner", "vouloir", "tenir", "préférer", "devoir", "pouvoir", "aller", "venir"}
 _PADDING = " \t\u00a0\u202f"
 _OBJECT_CONFIDENCE = 0.75
+_ANNOUNCED_CONFIDENCE = 0.6
+_ANNOUNCER_SUBJECTS = {"subject_clitic", "subject_relative", "subject_before", "subject_dependency"}
 _CONTINUATION_PARAGRAPHS = 2
 _COLON_PHRASE_TOKENS = 9
 _SHARED_INCISE_CHARS = 120
@@ -324,9 +327,40 @@ def _continuation(ctx: DocumentContext, start: int, end: int, kind: QuoteKind,
             relays = list(last.relays) if announced else []
             finding = Finding(start, end, kind, "none", last.speaker, None, relays, confidence=0.65)
             return finding.cite("continuation", "previous_speaker", *(["passage_announcer"] if relays else []))
+    announced = _announced_before(ctx, start, end) if opens_sentence and words > 3 else None
+    if announced is not None:
+        return announced
     if not opens_sentence or words <= 3:
         return Finding(start, end, kind, "none", None, None, confidence=0.15).cite("no_cue")
     return Finding(start, end, kind, "none", None, None, confidence=0.3).cite("no_cue")
+
+
+def _announced_before(ctx: DocumentContext, start: int, end: int) -> Finding | None:
+    """Attribute a cue-less quote that opens a sentence to the subject of the sentence before,
+    when that sentence announces it with a reporting verb and holds no quote of its own ("La
+    députée Claire Vasseur a réagi. « … »"), at a lower confidence than a cue of its own.
+    """
+    parse = ctx.parse
+    mark = parse.token_at(start) - 1
+    if mark < 1:
+        return None
+    sentence = parse.tokens[mark].sent
+    if sentence == 0 or parse.tokens[mark - 1].sent == sentence:
+        return None
+    before = parse.sentences[sentence - 1]
+    if ctx.paragraph_index(before.start) != ctx.paragraph_index(start) \
+            or any(f.end > before.start for f in ctx.findings) or ctx.in_quote(before.start):
+        return None
+    roots = [i for i in range(before.first, before.last + 1) if parse.tokens[i].head == i]
+    verb = reporting_verb_at(parse, roots[0]) if len(roots) == 1 else None
+    if verb is None or verb.entry.relay:
+        return None
+    head = clause_subject(parse, verb, (start, end))
+    if head is None or head.rule not in _ANNOUNCER_SUBJECTS:
+        return None
+    speaker = resolve(parse, head.index, ctx.table, recent_speakers(ctx, start))
+    finding = Finding(start, end, "direct", "none", speaker, verb, confidence=_ANNOUNCED_CONFIDENCE)
+    return finding.cite("announced_before", head.rule, speaker.rule)
 
 
 def attribute_quote(ctx: DocumentContext, start: int, end: int, open_start: int,

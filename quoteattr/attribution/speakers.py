@@ -105,6 +105,11 @@ def find_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> Su
     return None if previous is None else SubjectHead(previous, "previous_reporter")
 
 
+def clause_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> SubjectHead | None:
+    """Return the subject ``verb`` has in its own clause, never one of an earlier report."""
+    return _own_subject(parse, verb, excluded)
+
+
 def _own_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> SubjectHead | None:
     """Return the subject a reporting verb has in its own clause, or None.
 
