@@ -118,3 +118,26 @@ def test_quote_after_a_sentence_without_a_reporting_verb_stays_unattributed(
             "lendemain sur sa visite.")
     quotes = extractor.extract(text)
     assert all("announced_before" not in q.evidence for q in quotes)
+
+
+# --- long quoted fragments in a clause with no reporting verb ----------------------------------------
+
+def test_long_fragment_in_a_clause_takes_the_clause_subject(extractor: quoteattr.Extractor) -> None:
+    text = "Le groupe Renault met « tout en œuvre, avec le soutien de l'État, pour sauver le site de Flins »."
+    quote = quote_holding(extractor, text, "tout en œuvre, avec le soutien de l'État, pour sauver le site de Flins")
+    assert quote.speaker is not None and quote.speaker.name == "Renault"
+    assert "long_fragment" in quote.evidence
+
+
+def test_long_fragment_after_a_source_is_left_to_that_source(extractor: quoteattr.Extractor) -> None:
+    text = ("Pour la politologue Anne Girard, le gouvernement veut « montrer qu'il peut tenir face "
+            "à la rue jusqu'au bout ».")
+    quotes = extractor.extract(text)
+    assert all("long_fragment" not in q.evidence for q in quotes)
+    assert any(q.speaker is not None and q.speaker.name == "Anne Girard" for q in quotes)
+
+
+def test_long_fragment_with_an_unresolved_subject_stays_cue_less(extractor: quoteattr.Extractor) -> None:
+    text = "Le texte prévoit « une hausse progressive des cotisations jusqu'en 2030 pour tous les salariés »."
+    quotes = extractor.extract(text)
+    assert all("long_fragment" not in q.evidence for q in quotes)
