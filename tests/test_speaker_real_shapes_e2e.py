@@ -141,3 +141,12 @@ def test_long_fragment_with_an_unresolved_subject_stays_cue_less(extractor: quot
     text = "Le texte prévoit « une hausse progressive des cotisations jusqu'en 2030 pour tous les salariés »."
     quotes = extractor.extract(text)
     assert all("long_fragment" not in q.evidence for q in quotes)
+
+
+def test_verb_coordinated_to_a_main_verb_takes_its_subject_before_a_colon(extractor: quoteattr.Extractor) -> None:
+    text = ("Le député Antoni Pastor vota contre le texte. Il fut exclu de son groupe ces jours-là et "
+            "déclara alors : « Quand on affronte une situation limite, il faut savoir quel est le "
+            "scénario limite. »")
+    quote = quote_holding(extractor, text, "Quand on affronte une situation limite, il faut savoir quel "
+                                           "est le scénario limite.")
+    assert quote.speaker is not None and quote.speaker.name == "Antoni Pastor"

@@ -197,13 +197,15 @@ def _governing_verb(parse: Parse, verb: VerbMatch) -> VerbMatch | None:
 
 def _conjunct_head(parse: Parse, verb: VerbMatch) -> VerbMatch | None:
     """Return the main verb a subjectless verb is coordinated to ("X a réagi et a nié …"):
-    the noun after the second verb is its object, the subject is the first verb's. Only the
-    sentence's root with a conjunction between counts, so a verb of a reported clause ("a dit
-    que sa majorité avait subi … et annoncé que") is left to the report before it."""
+    the noun after the second verb is its object, the subject is the first verb's. Only a
+    verb of a main clause (no "que", "si" or "quand" introduces it) with a conjunction between
+    counts, so a verb of a reported clause ("a dit que sa majorité avait subi … et annoncé
+    que") is left to the report before it."""
     token = parse.tokens[verb.head]
     head = token.head
     if token.dep != "conj" or head >= verb.first or parse.tokens[head].pos not in {"VERB", "AUX"} \
-            or parse.tokens[head].head != head or parse.tokens[head].sent != token.sent:
+            or parse.tokens[head].sent != token.sent \
+            or any(parse.tokens[c].dep == "mark" for c in parse.children[head]):
         return None
     if not any(head < c < verb.first and parse.tokens[c].dep == "cc" for c in parse.children[verb.head]):
         return None
