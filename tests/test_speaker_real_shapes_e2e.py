@@ -150,3 +150,21 @@ def test_verb_coordinated_to_a_main_verb_takes_its_subject_before_a_colon(extrac
     quote = quote_holding(extractor, text, "Quand on affronte une situation limite, il faut savoir quel "
                                            "est le scénario limite.")
     assert quote.speaker is not None and quote.speaker.name == "Antoni Pastor"
+
+
+# --- infinitive complements of verbs of saying ---------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "words", "lemma"),
+    [
+        ("La journaliste Léa Martin raconte avoir été encerclée par une foule d'hommes sur la place.",
+         "avoir été encerclée par une foule d'hommes sur la place", "raconter"),
+        ("Le suspect Marc Olivier a expliqué aux enquêteurs avoir agi seul et sans complice.",
+         "avoir agi seul et sans complice", "expliquer"),
+    ],
+)
+def test_infinitive_after_a_verb_of_saying_is_the_report(
+        extractor: quoteattr.Extractor, text: str, words: str, lemma: str) -> None:
+    quote = quote_holding(extractor, text, words)
+    assert quote.kind == "indirect"
+    assert quote.verb is not None and quote.verb.lemma == lemma

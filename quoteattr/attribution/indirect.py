@@ -39,7 +39,7 @@ _CONJUNCTION_HEADS = {"ainsi", "alors", "bien", "vu", "pour", "afin", "tandis", 
 _INFINITIVE_VERBS = {"dire", "affirmer", "assurer", "estimer", "déclarer", "reconnaître",
                      "admettre", "nier", "démentir", "contester", "prétendre", "avouer", "espérer",
                      "juger", "promettre", "jurer", "certifier", "confier", "regretter", "reprocher",
-                     "accuser", "se défendre"}
+                     "accuser", "se défendre", "raconter", "expliquer", "indiquer", "préciser", "soutenir"}
 _INFINITIVE_PREFIX = {"n'", "n’", "ne", "s'", "s’", "se", "pas", "plus", "jamais", "rien", "me", "m'", "m’", "l'", "l’", "le", "la", "les", "y", "en", "lui", "leur"}
 _SENTENCE_BREAK = regex.compile(r"(?<!\b[A-Z])[.!?…][»”\"]?\s+(?=[«“\"\p{Lu}])")
 _COLON_BREAK = regex.compile(r"\s*:\s*(?=[«“\"\n])")
