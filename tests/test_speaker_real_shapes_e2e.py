@@ -168,3 +168,10 @@ def test_infinitive_after_a_verb_of_saying_is_the_report(
     quote = quote_holding(extractor, text, words)
     assert quote.kind == "indirect"
     assert quote.verb is not None and quote.verb.lemma == lemma
+
+
+def test_infinitive_of_the_verbs_object_is_not_the_report(extractor: quoteattr.Extractor) -> None:
+    text = "Les associations étudiantes indiquent leur peu d'intérêt à participer au sommet de février."
+    quotes = extractor.extract(text)
+    assert_spans_match(text, quotes)
+    assert all(q.text != "participer au sommet de février" for q in quotes)

@@ -167,8 +167,12 @@ def _finite_before_comma(parse: Parse, index: int) -> bool:
 def _infinitive_after(parse: Parse, verb: VerbMatch, sentence: int) -> int | None:
     """Return the first token of an infinitive that follows the verb past adverbs and a
     phrase like "à la BBC" ("a contesté mardi avoir favorisé", "a dit à la BBC n'avoir").
+
+    A determiner outside such a phrase opens the verb's object, and an infinitive after it
+    belongs to that noun ("indiquent leur peu d'intérêt à participer").
     """
     k = verb.last + 1
+    in_phrase = False
     while k < len(parse.tokens) and k <= verb.last + 7 and parse.tokens[k].sent == sentence:
         token = parse.tokens[k]
         if token.morph.get("VerbForm") == "Inf" and token.pos in {"VERB", "AUX"}:
@@ -176,6 +180,9 @@ def _infinitive_after(parse: Parse, verb: VerbMatch, sentence: int) -> int | Non
             while start - 1 > verb.last and parse.tokens[start - 1].text.lower() in _INFINITIVE_PREFIX:
                 start -= 1
             return start
+        in_phrase = in_phrase or token.pos == "ADP"
+        if token.pos == "DET" and not in_phrase:
+            return None
         if token.pos in {"ADV", "ADP", "DET", "PROPN"} or token.text == "," or is_time_word(parse, k) \
                 or token.text.lower() in {"n'", "n’", "ne", "s'", "s’", "se"} \
                 or (token.pos == "NOUN" and k > 0 and parse.tokens[k - 1].pos in {"DET", "ADP"}):
