@@ -20,13 +20,14 @@ from quoteattr.attribution.fragments import looks_like_title, object_verb
 from quoteattr.attribution.mentions import name_run
 from quoteattr.attribution.relays import find_broadcast
 from quoteattr.attribution.speakers import (
+    clause_subject,
     find_subject,
     resolve,
     selon_head,
     subject_of,
 )
 from quoteattr.attribution.verbs import VerbMatch, reporting_verb_at
-from quoteattr.lexicons import active_lexicon
+from quoteattr.lexicons import VerbEntry, active_lexicon
 from quoteattr.models import CueKind, QuoteKind
 from quoteattr.parse.base import Parse
 
@@ -34,6 +35,14 @@ _INCISE_FILLERS = {"AUX", "ADV", "PART"}
 _RESUMES = regex.compile(r"[,—–.!?…][\s\u00a0\u202f]*\w")
 _PADDING = " \t\u00a0\u202f"
 _OBJECT_CONFIDENCE = 0.75
+_ANNOUNCED_CONFIDENCE = 0.6
+_ANNOUNCER_SUBJECTS = {"subject_clitic", "subject_relative", "subject_before", "subject_dependency"}
+_FRAGMENT_WORDS = 8
+_FRAGMENT_CONFIDENCE = 0.6
+_FRAGMENT_SUBJECTS = {"subject_clitic", "subject_relative", "subject_before", "subject_dependency"}
+_RESOLVED = {"named", "organization", "pronoun_antecedent", "description_to_name"}
+_NAMES_SOURCE = regex.compile(r"\b(?:selon|d['’]après|citant|cité(?:e|s|es)?\s+par)\b|\G\s*pour\s[^,]{1,60},",
+                              regex.IGNORECASE)
 _CONTINUATION_PARAGRAPHS = 2
 _COLON_PHRASE_TOKENS = 9
 _SHARED_INCISE_CHARS = 120
@@ -320,9 +329,78 @@ def _continuation(ctx: DocumentContext, start: int, end: int, kind: QuoteKind,
             relays = last.relays if announced else ()
             finding = Finding(start, end, kind, "none", last.speaker, None, relays, confidence=0.65)
             return finding.cite("continuation", "previous_speaker", *(["passage_announcer"] if relays else []))
+    before = _announced_before(ctx, start, end) if opens_sentence and words > 3 else None
+    if before is not None:
+        return before
+    if not opens_sentence and kind == "direct" and words >= _FRAGMENT_WORDS:
+        fragment = _long_fragment(ctx, start, end)
+        if fragment is not None:
+            return fragment
     if not opens_sentence or words <= 3:
         return Finding(start, end, kind, "none", None, None, confidence=0.15).cite("no_cue")
     return Finding(start, end, kind, "none", None, None, confidence=0.3).cite("no_cue")
+
+
+def _announced_before(ctx: DocumentContext, start: int, end: int) -> Finding | None:
+    """Attribute a cue-less quote that opens a sentence to the subject of the sentence before,
+    when that sentence announces it with a reporting verb and holds no quote of its own ("La
+    députée Claire Vasseur a réagi. « … »"), at a lower confidence than a cue of its own.
+    """
+    parse = ctx.parse
+    mark = parse.token_at(start) - 1
+    if mark < 1:
+        return None
+    sentence = parse.tokens[mark].sent
+    if sentence == 0 or parse.tokens[mark - 1].sent == sentence:
+        return None
+    before = parse.sentences[sentence - 1]
+    if ctx.paragraph_index(before.start) != ctx.paragraph_index(start) \
+            or any(f.end > before.start for f in ctx.findings) or ctx.in_quote(before.start):
+        return None
+    roots = [i for i in range(before.first, before.last + 1) if parse.tokens[i].head == i]
+    verb = reporting_verb_at(parse, roots[0]) if len(roots) == 1 else None
+    if verb is None or verb.entry.relay:
+        return None
+    head = clause_subject(parse, verb, (start, end))
+    if head is None or head.rule not in _ANNOUNCER_SUBJECTS:
+        return None
+    speaker = resolve(parse, head.index, ctx.table, recent_speakers(ctx, start))
+    finding = Finding(start, end, "direct", "none", speaker, verb, confidence=_ANNOUNCED_CONFIDENCE)
+    return finding.cite("announced_before", head.rule, speaker.rule)
+
+
+def _long_fragment(ctx: DocumentContext, start: int, end: int) -> Finding | None:
+    """Attribute a long quoted fragment that a clause with no reporting verb holds to the
+    subject of that clause ("La chaîne met « tout en œuvre pour assurer la sécurité … »",
+    "le pape l'a nommée « patronne de l'environnement … »").
+
+    The clause's verb is the nearest verb before the opening mark in its sentence, outside
+    other quotes, and its subject stands before it; a sentence that names a source before the
+    mark ("Pour X, Y veut « … »", "selon X", "citant X") leaves it to the rules of
+    reported speech. The subject must resolve to a name, an organisation or a person a
+    pronoun or description stands for; otherwise the quote stays cue-less.
+    """
+    parse = ctx.parse
+    mark = parse.token_at(start) - 1
+    if mark < 0 or looks_like_title(ctx.text[start:end]):
+        return None
+    sentence = parse.tokens[mark].sent
+    first = parse.token_at(parse.sentences[sentence].start)
+    if _NAMES_SOURCE.search(ctx.text, parse.tokens[first].start, parse.tokens[mark].start):
+        return None
+    for j in range(mark - 1, first - 1, -1):
+        token = parse.tokens[j]
+        if token.pos == "VERB" and not ctx.in_quote(token.start):
+            clause_verb = VerbMatch(j, j, j, VerbEntry(token.lemma, "neutral", relay=False))
+            head = clause_subject(parse, clause_verb, (start, end))
+            if head is None or head.rule not in _FRAGMENT_SUBJECTS:
+                return None
+            speaker = resolve(parse, head.index, ctx.table, recent_speakers(ctx, start))
+            if speaker.rule not in _RESOLVED:
+                return None
+            finding = Finding(start, end, "direct", "none", speaker, None, confidence=_FRAGMENT_CONFIDENCE)
+            return finding.cite("long_fragment", head.rule, speaker.rule)
+    return None
 
 
 def attribute_quote(ctx: DocumentContext, start: int, end: int, open_start: int,

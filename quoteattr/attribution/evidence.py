@@ -48,6 +48,8 @@ RULES: tuple[Rule, ...] = (
     Rule("verb_before", "span", "direct", "the quote as the verb's object, words between: a dénoncé mardi une « … »"),
     Rule("incise_inside", "span", "direct", "an incise inside the quote: « A, a-t-il dit, B »"),
     Rule("incise_shared", "span", "direct", "the incise of the quote before, the sentence goes on: « A » a-t-il dit, « B »"),
+    Rule("announced_before", "span", "direct", "a cue-less quote after a sentence that announces it: X a réagi. « … »"),
+    Rule("long_fragment", "span", "direct", "a long quoted fragment in a clause with no reporting verb: La chaîne met « tout en œuvre … »"),
     Rule("continuation", "span", "direct", "a cue-less quote after a quote of a known speaker"),
     Rule("no_cue", "span", "direct", "a quoted span with no cue: a scare quote or a title, kept below the threshold"),
     # Reported speech.

@@ -17,7 +17,7 @@ from quoteattr.attribution.completion import complete, recent_speakers
 from quoteattr.attribution.context import DocumentContext
 from quoteattr.attribution.findings import Finding
 from quoteattr.attribution.mentions import is_person_noun, is_time_word, name_run
-from quoteattr.attribution.speakers import find_subject, resolve, selon_head, subject_of
+from quoteattr.attribution.speakers import find_subject, main_clause_verb, resolve, selon_head, subject_of
 from quoteattr.attribution.verbs import VerbMatch, negated, reporting_verb_at
 from quoteattr.lexicons import active_lexicon
 from quoteattr.parse.base import Parse, Token
@@ -138,8 +138,12 @@ def _finite_before_comma(parse: Parse, index: int) -> bool:
 def _infinitive_after(parse: Parse, verb: VerbMatch, sentence: int) -> int | None:
     """Return the first token of an infinitive that follows the verb past adverbs and a
     phrase like "à la BBC" ("a contesté mardi avoir favorisé", "a dit à la BBC n'avoir").
+
+    A determiner outside such a phrase opens the verb's object, and an infinitive after it
+    belongs to that noun ("indiquent leur peu d'intérêt à participer").
     """
     k = verb.last + 1
+    in_phrase = False
     while k < len(parse.tokens) and k <= verb.last + 7 and parse.tokens[k].sent == sentence:
         token = parse.tokens[k]
         if token.morph.get("VerbForm") == "Inf" and token.pos in {"VERB", "AUX"}:
@@ -147,6 +151,9 @@ def _infinitive_after(parse: Parse, verb: VerbMatch, sentence: int) -> int | Non
             while start - 1 > verb.last and parse.tokens[start - 1].text.lower() in active_lexicon().infinitive_clitics:
                 start -= 1
             return start
+        in_phrase = in_phrase or token.pos == "ADP"
+        if token.pos == "DET" and not in_phrase:
+            return None
         if token.pos in {"ADV", "ADP", "DET", "PROPN"} or token.text == "," or is_time_word(parse, k) \
                 or token.text.lower() in {"n'", "n’", "ne", "s'", "s’", "se"} \
                 or (token.pos == "NOUN" and k > 0 and parse.tokens[k - 1].pos in {"DET", "ADP"}):
@@ -232,14 +239,36 @@ def _que_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None
                 return None
             start = parse.tokens[after].start
             end = _first_break(ctx, start, _paragraph_bound(ctx, start, sentence_end))
-            end = _cut_coordination(ctx, after + 1, end)
+            end = _cut_coordination(ctx, after + 1, _participle_clause_end(ctx, verb, end))
             return _trim(ctx, start, end)
         if token.pos == "VERB" and token.morph.get("VerbForm") != "Part" and reporting_verb_at(parse, k) is None:
             return None
         if token.pos == "VERB" and reporting_verb_at(parse, k) is not None \
-                and token.morph.get("Tense") != "Pres" and not _bare_participle(parse, k):
+                and ((token.morph.get("Tense") != "Pres" and not _bare_participle(parse, k))
+                     or token.morph.get("VerbForm") == "Part"):
             return None
     return None
+
+
+def _participle_clause_end(ctx: DocumentContext, verb: VerbMatch, end: int) -> int:
+    """Return where the clause of a participle report ends, before the main clause it
+    qualifies: "Estimant que la loi est injuste, le député a voté contre" ends at "injuste",
+    "Les riverains, affirmant que …, ont déposé plainte" before ", ont".
+
+    The cut is at the first comma outside quotes followed by a finite verb with at most a
+    subject noun phrase or clitic before it; any other verb keeps ``end``.
+    """
+    parse = ctx.parse
+    token = parse.tokens[verb.head]
+    if token.pos != "VERB" or token.morph.get("VerbForm") != "Part" or token.morph.get("Tense") != "Pres":
+        return end
+    k = verb.last + 1
+    while k < len(parse.tokens) and parse.tokens[k].start < end:
+        if parse.tokens[k].text == "," and not ctx.in_quote(parse.tokens[k].start) \
+                and main_clause_verb(parse, k + 1) is not None:
+            return parse.tokens[k].start
+        k += 1
+    return end
 
 
 def _infinitive_clause(ctx: DocumentContext, verb: VerbMatch) -> tuple[int, int] | None:

@@ -330,16 +330,22 @@ def describe(parse: Parse, head: int) -> Mention:
     if mention.kind != "organization":
         return mention
     k = parse.token_at(mention.end)
-    if k >= 0 and k + 2 < len(parse.tokens) and parse.tokens[k].text == "(" \
-            and parse.tokens[k + 2].text == ")" and parse.tokens[k + 1].text[:1].isupper() \
-            and parse.text[mention.end:parse.tokens[k].start].strip() == "":
+    if k >= 0 and _bracketed_acronym(parse, k) and parse.text[mention.end:parse.tokens[k].start].strip() == "":
         return Mention(mention.start, parse.tokens[k + 2].end, mention.name, mention.role, mention.kind,
                        mention.gender, mention.named)
     return mention
 
 
+def _bracketed_acronym(parse: Parse, index: int) -> bool:
+    """Return True when an acronym in brackets starts at token ``index`` ("(Ufip)")."""
+    return index + 2 < len(parse.tokens) and parse.tokens[index].text == "(" \
+        and parse.tokens[index + 2].text == ")" and parse.tokens[index + 1].text[:1].isupper()
+
+
 def _describe(parse: Parse, head: int) -> Mention:
-    """Return the mention around ``head``, before any bracketed acronym."""
+    """Return the mention around ``head``, before any bracketed acronym; a description keeps
+    the name in apposition after it, past an acronym ("le président de l'Union française des
+    industries pétrolières (Ufip), Jean Louis Schilansky")."""
     token = parse.tokens[head]
     if active_lexicon().pronoun_pattern.match(token.text) and token.pos == "PRON":
         return pronoun_mention(parse, head)
@@ -363,6 +369,8 @@ def _describe(parse: Parse, head: int) -> Mention:
                        _role_text(parse, first, last), mention.kind,
                        _gender(parse, range(first, last + 1)), named=True)
     after = last + 1
+    if _bracketed_acronym(parse, after):
+        after += 3
     comma = after < len(parse.tokens) and parse.tokens[after].text == ","
     if comma:
         after += 1

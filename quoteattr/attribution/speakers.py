@@ -21,6 +21,7 @@ _INVERTED_DEPS = {"nsubj", "nsubj:pass", "obj", "dep", "conj", "appos", "flat:na
                   "nmod", "obl:agent", "obl:arg", "obl:mod", "obl"}
 _NOMINAL = {"NOUN", "PROPN", "PRON"}
 _CHAIN_LOOKBACK = 120
+_SUBJECT_CLITICS = {"il", "elle", "ils", "elles", "on"}
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,11 @@ def find_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> Su
     return None if previous is None else SubjectHead(previous, "previous_reporter")
 
 
+def clause_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> SubjectHead | None:
+    """Return the subject ``verb`` has in its own clause, never one of an earlier report."""
+    return _own_subject(parse, verb, excluded)
+
+
 def _own_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> SubjectHead | None:
     """Return the subject a reporting verb has in its own clause, or None.
 
@@ -112,7 +118,7 @@ def _own_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> Su
     antecedent = _relative_antecedent(parse, verb, excluded)
     if antecedent is not None:
         return SubjectHead(antecedent, "subject_relative")
-    governing = _governing_verb(parse, verb)
+    governing = _governing_verb(parse, verb) or _participle_governor(parse, verb, excluded)
     if governing is not None:
         return _own_subject(parse, governing, excluded)
     if _follows_closing_mark(parse, verb):
@@ -130,6 +136,9 @@ def _own_subject(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> Su
         if token.dep in _SUBJECT_DEPS and (token.pos in _NOMINAL or name_run(parse, child)) and child < verb.first \
                 and token.text.lower() not in active_lexicon().non_referring_subjects:
             return SubjectHead(child, "subject_dependency")
+    conjunct = _conjunct_head(parse, verb)
+    if conjunct is not None:
+        return _own_subject(parse, conjunct, excluded)
     bare = _first_bare_nominal(parse, verb, excluded)
     if bare is not None:
         return SubjectHead(bare, "subject_after_verb")
@@ -180,6 +189,89 @@ def _governing_verb(parse: Parse, verb: VerbMatch) -> VerbMatch | None:
     if parse.tokens[head].pos not in {"VERB", "AUX"} or head > verb.first:
         return None
     return VerbMatch(head, head, head, verb.entry)
+
+
+def _conjunct_head(parse: Parse, verb: VerbMatch) -> VerbMatch | None:
+    """Return the main verb a subjectless verb is coordinated to ("X a réagi et a nié …"):
+    the noun after the second verb is its object, the subject is the first verb's. Only a
+    verb of a main clause (no "que", "si" or "quand" introduces it) with a conjunction between
+    counts, so a verb of a reported clause ("a dit que sa majorité avait subi … et annoncé
+    que") is left to the report before it."""
+    token = parse.tokens[verb.head]
+    head = token.head
+    if token.dep != "conj" or head >= verb.first or parse.tokens[head].pos not in {"VERB", "AUX"} \
+            or parse.tokens[head].sent != token.sent \
+            or any(parse.tokens[c].dep == "mark" for c in parse.children[head]):
+        return None
+    if not any(head < c < verb.first and parse.tokens[c].dep == "cc" for c in parse.children[verb.head]):
+        return None
+    return VerbMatch(head, head, head, verb.entry)
+
+
+def _participle_governor(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> VerbMatch | None:
+    """Return the verb whose subject a present participle shares.
+
+    "X a nié toute responsabilité en affirmant que", "X a quitté la salle, ajoutant que",
+    "X a réfuté l'idée d'un prêt affirmant :": the noun before the participle is the main
+    verb's object, not the speaker. The governor is the participle's head when that is a
+    reporting verb, else the sentence's root outside quote marks, else the participle's head,
+    when it is an earlier verb that is finite or has an auxiliary, outside the quote; a
+    participle after a speech noun ("un message disant") keeps its own subject.
+    """
+    token = parse.tokens[verb.head]
+    if token.pos != "VERB" or token.morph.get("VerbForm") != "Part" or token.morph.get("Tense") != "Pres":
+        return None
+    if verb.first > 0 and parse.tokens[verb.first - 1].lemma.lower() in active_lexicon().speech_nouns:
+        return None
+    start = parse.sentences[token.sent].start
+    roots = [i for i in range(parse.token_at(start), verb.first) if parse.tokens[i].head == i
+             and _marks_open(parse.text[start:parse.tokens[i].start]) == 0]
+    reporting_head = [token.head] if reporting_verb_at(parse, token.head) is not None else []
+    for j in [*reporting_head, *roots, token.head]:
+        candidate = parse.tokens[j]
+        if j >= verb.first or candidate.pos != "VERB" or candidate.sent != token.sent \
+                or not _outside(parse, j, excluded):
+            continue
+        if candidate.morph.get("VerbForm") == "Fin" or any(parse.tokens[c].pos == "AUX" for c in parse.children[j]):
+            return VerbMatch(j, j, j, verb.entry)
+    opening = verb.first == 0 or parse.tokens[verb.first - 1].sent != token.sent or ((
+        verb.first == 1 or parse.tokens[verb.first - 2].sent != token.sent) \
+        and parse.tokens[verb.first - 1].text.lower() == "en")
+    return _main_clause_after_participle(parse, verb, excluded) if opening else None
+
+
+def _main_clause_after_participle(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) -> VerbMatch | None:
+    """Return the main verb after a sentence-opening participle clause ("Estimant que …, il
+    vota contre" → "vota"), found after the first comma outside the quote."""
+    sentence = parse.tokens[verb.head].sent
+    k = verb.last + 1
+    while k < len(parse.tokens) and parse.tokens[k].sent == sentence:
+        if parse.tokens[k].text == "," and _outside(parse, k, excluded):
+            main = main_clause_verb(parse, k + 1)
+            if main is not None:
+                return VerbMatch(main, main, main, verb.entry)
+        k += 1
+    return None
+
+
+def main_clause_verb(parse: Parse, index: int) -> int | None:
+    """Return the finite verb that follows ``index`` with at most a subject noun phrase or a
+    subject clitic before it (", le ministre du Logement a dit", ", il vota"), or None."""
+    for j in range(index, min(index + 8, len(parse.tokens))):
+        token = parse.tokens[j]
+        after_clitic = j > index and parse.tokens[j - 1].text.lower() in _SUBJECT_CLITICS
+        if token.pos in {"AUX", "VERB"} and (token.morph.get("VerbForm") == "Fin" or after_clitic):
+            return j
+        noun_complement = token.pos == "ADP" and j > index and parse.tokens[j - 1].pos in {"NOUN", "PROPN"}
+        if not (token.pos in {"DET", "NOUN", "PROPN", "ADJ"} or noun_complement
+                or token.text.lower() in _SUBJECT_CLITICS):
+            return None
+    return None
+
+
+def _marks_open(text: str) -> int:
+    """Return how many quote marks ``text`` leaves open."""
+    return text.count("«") - text.count("»") + text.count("“") - text.count("”")
 
 
 def _follows_closing_mark(parse: Parse, verb: VerbMatch) -> bool:
@@ -241,7 +333,7 @@ def _subject_before(parse: Parse, verb: VerbMatch, excluded: tuple[int, int]) ->
         start = parse.token_at(describe(parse, head).start)
         previous = parse.tokens[start - 1] if start > 0 else None
         blocked = previous is not None and previous.sent == sentence and (
-            previous.pos == "ADP" or previous.text.lower() in {"qui", "dont", "où"}
+            previous.pos in {"ADP", "VERB"} or previous.text.lower() in {"qui", "dont", "où"}
             or (previous.text.lower() in active_lexicon().que_forms and previous.pos == "PRON")
             or _inside_relative(parse, start, sentence))
         if not blocked:

@@ -9,6 +9,7 @@ from quoteattr.parse.base import Parse, Token
 
 _VERBAL_POS = {"VERB", "AUX"}
 _FALLBACK_POS = {"VERB", "AUX", "NOUN", "ADJ", "PROPN"}
+_AITRE_ENDINGS = ("aitre", "ait")
 _MULTIWORD_LENGTH = 4
 
 
@@ -29,8 +30,12 @@ def _known(lemma: str) -> bool:
 
 
 def _fallback_lemma(form: str) -> str | None:
-    """Return the -er infinitive a mislemmatised participle or present form belongs to."""
+    """Return the infinitive a mislemmatised form belongs to: an -er verb's participle or
+    present, or an -aître verb written without its circumflex ("reconnait", "reconnaitre")."""
     lowered = form.lower()
+    for ending in _AITRE_ENDINGS:
+        if lowered.endswith(ending) and _known(lowered[: -len(ending)] + "aître"):
+            return lowered[: -len(ending)] + "aître"
     for ending in active_lexicon().er_endings:
         if lowered.endswith(ending) and len(lowered) > len(ending) + 2:
             candidate = lowered[: -len(ending)] + "er"
