@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from quoteattr.cli_outputs import Sink, first_line, json_line
+from quoteattr.cli_outputs import Sink, first_line, json_line, read_json_lines
 from quoteattr.errors import BackendUnavailableError, InputFormatError, QuoteattrError
 from quoteattr.models import Quote
 from quoteattr.tables import COLUMNS, arrow_schema, quote_row
@@ -119,17 +119,11 @@ class JsonLinesOutput(Output):
     def read_ids(cls, path: str) -> set[str]:
         """Return the ``"document"`` of every line."""
         found = set()
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    document = json.loads(line)["document"]
-                except (ValueError, KeyError, TypeError):
-                    document = None
-                if not isinstance(document, str):
-                    raise InputFormatError(f"{path}, line {number}: not a quote of quoteattr extract")
-                found.add(document)
+        for number, record in read_json_lines(path):
+            document = record.get("document") if isinstance(record, dict) else None
+            if not isinstance(document, str):
+                raise InputFormatError(f"{path}, line {number}: not a quote of quoteattr extract")
+            found.add(document)
         return found
 
     def start(self, previous: bool) -> None:

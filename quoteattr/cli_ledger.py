@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from quoteattr.cli_outputs import Sink
+from quoteattr.cli_outputs import Sink, read_json_lines
 from quoteattr.errors import InputFormatError
 
 SUFFIX = ".done"
@@ -31,17 +31,10 @@ def read_ledger(path: str) -> set[str]:
     if not Path(path).is_file():
         return set()
     ids = set()
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                identifier = json.loads(line)
-            except ValueError:
-                identifier = None
-            if not isinstance(identifier, str):
-                raise InputFormatError(f"{path}, line {number}: not a document id of quoteattr extract --resume")
-            ids.add(identifier)
+    for number, identifier in read_json_lines(path):
+        if not isinstance(identifier, str):
+            raise InputFormatError(f"{path}, line {number}: not a document id of quoteattr extract --resume")
+        ids.add(identifier)
     return ids
 
 

@@ -47,6 +47,18 @@ def first_line(error: BaseException) -> str:
     return lines[0] if lines else type(error).__name__
 
 
+def read_json_lines(path: str) -> Iterator[tuple[int, Any]]:
+    """Yield the line number and the JSON value of each non-blank line of ``path`` (None where it is not JSON)."""
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield number, json.loads(line)
+            except ValueError:
+                yield number, None
+
+
 def json_line(record: dict[str, Any], encoding: str = "utf-8") -> str:
     """Return ``record`` as one JSON line, with ``\\u`` escapes only where ``encoding`` needs them.
 

@@ -10,19 +10,11 @@ from __future__ import annotations
 import pytest
 
 import quoteattr
-from quoteattr import Quote
-from tests.spans import assert_spans_match
+from tests.spans import assert_spans_match, quote_of
 
 pytestmark = pytest.mark.model
 
 
-def quote_holding(extractor: quoteattr.Extractor, text: str, words: str) -> Quote:
-    """Return the quote of ``text`` whose span is ``words``, after checking every span."""
-    quotes = extractor.extract(text)
-    assert_spans_match(text, quotes)
-    found = [q for q in quotes if q.text == words]
-    assert found, [(q.kind, q.text) for q in quotes]
-    return found[0]
 
 
 # --- participle clauses share the main verb's subject ---------------------------------------------
@@ -47,7 +39,7 @@ def quote_holding(extractor: quoteattr.Extractor, text: str, words: str) -> Quot
 )
 def test_participle_clause_takes_the_subject_of_the_main_verb(
         extractor: quoteattr.Extractor, text: str, words: str, speaker: str, lemma: str) -> None:
-    quote = quote_holding(extractor, text, words)
+    quote = quote_of(extractor, text, words)
     assert quote.speaker is not None and quote.speaker.text == speaker
     assert quote.verb is not None and quote.verb.lemma == lemma
 
@@ -55,7 +47,7 @@ def test_participle_clause_takes_the_subject_of_the_main_verb(
 def test_participle_after_a_noun_subject_keeps_that_subject(extractor: quoteattr.Extractor) -> None:
     text = ("Les riverains, affirmant que le bruit les empêchait de dormir, ont déposé plainte "
             "contre la discothèque.")
-    quote = quote_holding(extractor, text, "le bruit les empêchait de dormir")
+    quote = quote_of(extractor, text, "le bruit les empêchait de dormir")
     assert quote.speaker is not None and quote.speaker.text == "Les riverains"
 
 
@@ -71,7 +63,7 @@ def test_participle_after_a_noun_subject_keeps_that_subject(extractor: quoteattr
 )
 def test_opening_participle_clause_ends_at_the_main_clause_and_takes_its_subject(
         extractor: quoteattr.Extractor, text: str, words: str, speaker: str) -> None:
-    quote = quote_holding(extractor, text, words)
+    quote = quote_of(extractor, text, words)
     assert quote.speaker is not None and quote.speaker.text == speaker
 
 
@@ -81,7 +73,7 @@ def test_opening_participle_clause_ends_at_the_main_clause_and_takes_its_subject
 def test_aitre_verb_with_or_without_circumflex_is_a_reporting_verb(
         extractor: quoteattr.Extractor, form: str) -> None:
     text = f"Le maire de Nantes {form} que la tempête a pesé sur sa décision."
-    quote = quote_holding(extractor, text, "la tempête a pesé sur sa décision")
+    quote = quote_of(extractor, text, "la tempête a pesé sur sa décision")
     assert quote.verb is not None and quote.verb.lemma == "reconnaître"
     assert quote.speaker is not None and quote.speaker.text == "Le maire de Nantes"
 
@@ -91,14 +83,14 @@ def test_aitre_verb_with_or_without_circumflex_is_a_reporting_verb(
 def test_object_of_a_participle_in_an_apposition_is_not_the_subject(extractor: quoteattr.Extractor) -> None:
     text = ("Hélène Marchal, autrice du rapport ayant révélé ces chiffres, a déclaré que la "
             "pollution des nappes avait doublé en dix ans.")
-    quote = quote_holding(extractor, text, "la pollution des nappes avait doublé en dix ans")
+    quote = quote_of(extractor, text, "la pollution des nappes avait doublé en dix ans")
     assert quote.speaker is not None and quote.speaker.text == "Hélène Marchal"
 
 
 def test_name_in_apposition_after_a_bracketed_acronym_is_the_speaker(extractor: quoteattr.Extractor) -> None:
     text = ("« Les stocks ne suffiront pas cet hiver », prévient la présidente de la Fédération "
             "nationale des distributeurs de gaz (FNDG), Claire Aubertin.")
-    quote = quote_holding(extractor, text, "Les stocks ne suffiront pas cet hiver")
+    quote = quote_of(extractor, text, "Les stocks ne suffiront pas cet hiver")
     assert quote.speaker is not None and quote.speaker.name == "Claire Aubertin"
 
 
@@ -107,7 +99,7 @@ def test_name_in_apposition_after_a_bracketed_acronym_is_the_speaker(extractor: 
 def test_quote_after_a_sentence_that_announces_it_takes_that_subject(extractor: quoteattr.Extractor) -> None:
     text = ("La maire de Lille, Martine Aubry, a réagi dans la soirée. « C'est une décision "
             "irresponsable qui pénalise d'abord les familles modestes. »")
-    quote = quote_holding(extractor, text, "C'est une décision irresponsable qui pénalise d'abord les familles modestes.")
+    quote = quote_of(extractor, text, "C'est une décision irresponsable qui pénalise d'abord les familles modestes.")
     assert quote.speaker is not None and quote.speaker.name == "Martine Aubry"
     assert "announced_before" in quote.evidence
 
@@ -124,7 +116,7 @@ def test_quote_after_a_sentence_without_a_reporting_verb_stays_unattributed(
 
 def test_long_fragment_in_a_clause_takes_the_clause_subject(extractor: quoteattr.Extractor) -> None:
     text = "Le groupe Renault met « tout en œuvre, avec le soutien de l'État, pour sauver le site de Flins »."
-    quote = quote_holding(extractor, text, "tout en œuvre, avec le soutien de l'État, pour sauver le site de Flins")
+    quote = quote_of(extractor, text, "tout en œuvre, avec le soutien de l'État, pour sauver le site de Flins")
     assert quote.speaker is not None and quote.speaker.name == "Renault"
     assert "long_fragment" in quote.evidence
 
@@ -147,7 +139,7 @@ def test_verb_coordinated_to_a_main_verb_takes_its_subject_before_a_colon(extrac
     text = ("Le député Antoni Pastor vota contre le texte. Il fut exclu de son groupe ces jours-là et "
             "déclara alors : « Quand on affronte une situation limite, il faut savoir quel est le "
             "scénario limite. »")
-    quote = quote_holding(extractor, text, "Quand on affronte une situation limite, il faut savoir quel "
+    quote = quote_of(extractor, text, "Quand on affronte une situation limite, il faut savoir quel "
                                            "est le scénario limite.")
     assert quote.speaker is not None and quote.speaker.name == "Antoni Pastor"
 
@@ -165,7 +157,7 @@ def test_verb_coordinated_to_a_main_verb_takes_its_subject_before_a_colon(extrac
 )
 def test_infinitive_after_a_verb_of_saying_is_the_report(
         extractor: quoteattr.Extractor, text: str, words: str, lemma: str) -> None:
-    quote = quote_holding(extractor, text, words)
+    quote = quote_of(extractor, text, words)
     assert quote.kind == "indirect"
     assert quote.verb is not None and quote.verb.lemma == lemma
 
