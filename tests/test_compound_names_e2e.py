@@ -11,9 +11,7 @@ pytestmark = pytest.mark.model
 
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Selon la Maison-Blanche, la visite aura lieu.", "Maison-Blanche"),
-    pytest.param("La Maison Blanche a averti que la Corée du Nord paierait le prix.", "Maison Blanche",
-                 marks=pytest.mark.xfail(strict=True, reason="'Maison' is tagged NOUN, so the name run is 'Blanche' "
-                                         "alone; needs a gazetteer of compound institution names")),
+    ("La Maison Blanche a averti que la Corée du Nord paierait le prix.", "Maison Blanche"),
     pytest.param("La Corée du Sud a confirmé que la visite aurait lieu.", "Corée du Sud",
                  marks=pytest.mark.xfail(strict=True, reason="a name run does not continue over 'du' + a capitalised "
                                          "word; needs compound place names")),

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
-from quoteattr.sanitize import for_parsing
+from quoteattr.sanitize import FORMAT_CHARACTERS, for_parsing
 
 
 @pytest.mark.parametrize(
@@ -22,3 +23,10 @@ def test_sanitize_for_parsing_cleans_without_moving_offsets(text: str, expected:
     cleaned = for_parsing(text)
     assert cleaned == expected
     assert len(cleaned) == len(text)
+
+
+def test_sanitize_fast_path_knows_every_format_character() -> None:
+    # for_parsing returns a text unchanged when its quick scan finds nothing to clean; that
+    # scan lists the format characters of a few Unicode blocks, which must be all of them
+    every = "".join(filter(regex.compile(r"\p{Cf}").match, map(chr, range(0x110000))))
+    assert every == FORMAT_CHARACTERS

@@ -63,21 +63,28 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Parse:
-    """A parsed text: its tokens, sentences and the children of every token."""
+    """A parsed text: its tokens, sentences and the children of every token.
+
+    ``entities`` says whether the tokens' ``ent`` types come from a named-entity tagger; when
+    False they are all "" and the attribution layer guesses them
+    (:func:`quoteattr.attribution.names.label_names`).
+    """
 
     text: str
     tokens: tuple[Token, ...]
     sentences: tuple[Sentence, ...]
     children: tuple[tuple[int, ...], ...] = field(default=(), repr=False)
+    entities: bool = True
 
     @classmethod
-    def build(cls, text: str, tokens: Sequence[Token], sentences: Sequence[Sentence]) -> Parse:
+    def build(cls, text: str, tokens: Sequence[Token], sentences: Sequence[Sentence],
+              entities: bool = True) -> Parse:
         """Return a parse with the children index computed from the tokens' heads."""
         children: list[list[int]] = [[] for _ in tokens]
         for token in tokens:
             if token.head != token.i:
                 children[token.head].append(token.i)
-        return cls(text, tuple(tokens), tuple(sentences), tuple(tuple(c) for c in children))
+        return cls(text, tuple(tokens), tuple(sentences), tuple(tuple(c) for c in children), entities)
 
     def token_at(self, offset: int) -> int:
         """Return the index of the token covering or following character ``offset``, or -1.

@@ -56,4 +56,4 @@ def join_parses(text: str, pieces: Sequence[tuple[int, Parse]]) -> Parse:
             )
         for s in parse.sentences:
             sentences.append(Sentence(s.first + base, s.last + base, s.start + offset, s.end + offset))
-    return Parse.build(text, tokens, sentences)
+    return Parse.build(text, tokens, sentences, all(parse.entities for _, parse in pieces))

@@ -73,8 +73,10 @@ def index_lemma_lists(nlp: Any) -> None:
                 table[key] = dict.fromkeys(words)
 
 
-def load_pipeline(model: str | Path) -> Any:
+def load_pipeline(model: str | Path, ner: bool = True) -> Any:
     """Load a spaCy pipeline from an installed model package or a model folder.
+
+    ``ner`` False leaves the named-entity tagger out (never loaded, never run).
 
     ``model`` is checked by :func:`~quoteattr.parse.model_lookup.resolve_model` first (a
     folder must be written as a path; a bare name is a package, never a folder of the current
@@ -90,7 +92,7 @@ def load_pipeline(model: str | Path) -> Any:
 
     _register_guard()
     try:
-        nlp = spacy.load(target)
+        nlp = spacy.load(target, exclude=() if ner else ("ner",))
     except MemoryError:
         raise
     except Exception as error:
@@ -141,7 +143,7 @@ def to_parse(doc: Any) -> Parse:
             morph=morph, head=index_of.get(t.head.i, n), dep=shared(dep, dep), ent=shared(ent, ent),
             sent=sentence_of.get(n, 0),
         ))
-    return Parse.build(doc.text, tokens, sentences)
+    return Parse.build(doc.text, tokens, sentences, doc.has_annotation("ENT_IOB"))
 
 
 @contextmanager
@@ -203,6 +205,8 @@ class SpacyBackend:
         max_batch_chars: the most characters parsed in one batch when ``n_process`` is 1
             (spaCy's working memory grows with the size of a batch, about 3 MiB per 1,000
             characters); a longer text is parsed alone.
+        ner: run the pipeline's named-entity tagger; False (the default) leaves it out, and
+            the parses say so (``Parse.entities``).
     """
 
     name = "spacy"
@@ -213,12 +217,14 @@ class SpacyBackend:
         *,
         max_vocab_growth: int | None = DEFAULT_MAX_VOCAB_GROWTH,
         max_batch_chars: int = DEFAULT_MAX_BATCH_CHARS,
+        ner: bool = False,
     ) -> None:
         """Check the limits, then load ``model``."""
         self.max_vocab_growth = None if max_vocab_growth is None else check_count(max_vocab_growth,
                                                                                   "max_vocab_growth")
         self.max_batch_chars = check_count(max_batch_chars, "max_batch_chars")
         self.model = model
+        self.ner = ner
         self.source = resolve_model(model)
         self.reloads = 0
         self.nlp: Any = None
@@ -262,7 +268,7 @@ class SpacyBackend:
 
     def _load(self) -> None:
         """Load the pipeline and remember the size of its vocabulary."""
-        self.nlp = load_pipeline(self.source)
+        self.nlp = load_pipeline(self.source, self.ner)
         self._loaded_strings = len(self.nlp.vocab.strings)
 
     def _outgrown(self) -> bool:

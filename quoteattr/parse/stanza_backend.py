@@ -219,6 +219,7 @@ def to_parse(doc: Any, text: str | None = None) -> Parse:
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     cursor = 0
+    tagged = False
     for sentence in doc.sentences:
         base = len(tokens)
         number = len(sentences)
@@ -226,6 +227,7 @@ def to_parse(doc: Any, text: str | None = None) -> Parse:
             start, end = _located(source, token, cursor)
             cursor = end
             ent = shared(_entity(token.ner), _entity(token.ner))
+            tagged = tagged or token.ner is not None
             first = len(tokens)
             mwt = (first, first + len(token.words) - 1) if len(token.words) > 1 else None
             for word in token.words:
@@ -244,7 +246,7 @@ def to_parse(doc: Any, text: str | None = None) -> Parse:
                 ))
         if len(tokens) > base:
             sentences.append(Sentence(base, len(tokens) - 1, tokens[base].start, tokens[-1].end))
-    return Parse.build(source, tokens, sentences)
+    return Parse.build(source, tokens, sentences, tagged)
 
 
 class StanzaBackend:

@@ -38,6 +38,8 @@ _SEPARATOR_MARKS = "-–—•|·*"
 _CLOSERS = "»”\"" + WHITESPACE
 _FINAL_PUNCTUATION = tuple(".!?…:;")
 _CODE_HINTS = ("script", "window.", "document.", "function", "var", "=>", "({", "});", "dataLayer")
+_HINT_CHARACTERS = {"script": "<", "var": "=", "=>": "=", "({": "{", "});": "}"}
+"""A character ``_CODE`` needs beside a hint: ``</?script``, ``var x =``, ``=>``, ``({``, ``});``."""
 _BARS = "|·•"
 _LIST_MIN_LINES = 3
 _RELATED_SPAN = 160
@@ -89,6 +91,8 @@ def _ends_sentence(line: str) -> bool:
 
 def _is_separator(line: str) -> bool:
     """Return True for a line made of dashes, bullets or bars only ("-----", "•")."""
+    if line[:1] not in _SEPARATOR_MARKS and line[-1:] not in _SEPARATOR_MARKS and not line[:1].isspace():
+        return False
     core = line.strip(WHITESPACE)
     return bool(core) and not core.strip(_SEPARATOR_MARKS)
 
@@ -96,21 +100,35 @@ def _is_separator(line: str) -> bool:
 class _LineTests:
     """The rarer furniture tests of one text's lines, skipped where the whole text rules them out.
 
-    ``_RELATED`` cannot match without "aussi", "lisez" or "plus" (looked up in the casefolded
-    text, since it ignores case), ``_CODE`` without one of its literal words, ``_MENU_BARS``
-    without a bar: these patterns run only on the lines that hold those words, and not at
-    all when the whole text lacks them, so ordinary prose costs a few string operations per line.
+    ``_RELATED`` cannot match without "lire aussi", "voir aussi", "lisez notre", "savoir plus"
+    or a line that starts with "plus" (it ignores case, so these cues are looked up once in the
+    casefolded text, :func:`_related_cues`); ``_CODE`` cannot match without one of its literal words, ``_MENU_BARS`` without a
+    bar. These patterns run only on the lines that hold those words, and not at all when the
+    whole text lacks them, so ordinary prose costs a few string operations per line.
     """
 
     def __init__(self, text: str) -> None:
         folded = text.casefold()
         self.folded = folded if len(folded) == len(text) else None
-        self.related_words = any(word in folded for word in ("aussi", "lisez", "plus"))
-        self.code_hints = tuple(hint for hint in _CODE_HINTS if hint in text)
+        self.cues = sorted(_related_cues(folded)) if self.folded is not None else None
+        self._next_cue = 0
+        self.code_hints = tuple(hint for hint in _CODE_HINTS if _may_hold(text, hint) and hint in text)
         self.bars = tuple(bar for bar in _BARS if bar in text)
+
+    def _cue_within(self, start: int, end: int) -> bool:
+        """Return True when a cue word starts in ``[start, end)``; lines come in text order."""
+        cues = self.cues
+        assert cues is not None
+        k = self._next_cue
+        while k < len(cues) and cues[k] < start:
+            k += 1
+        self._next_cue = k
+        return k < len(cues) and cues[k] < end
 
     def related(self, line: str, start: int) -> regex.Match[str] | None:
         """Return the "Lire aussi" (or "Voir aussi", "En savoir plus") cue of a line, if any."""
+        if self.cues is not None and not self._cue_within(start, start + len(line)):
+            return None
         folded = line.casefold() if self.folded is None else self.folded[start:start + len(line)]
         if not (("aussi" in folded and ("lire" in folded or "voir" in folded))
                 or ("notre" in folded and "lisez" in folded)
@@ -130,6 +148,61 @@ class _LineTests:
         return any(bar in line for bar in self.bars) and len(_MENU_BARS.findall(line)) >= 2
 
 
+def _related_cues(folded: str) -> list[int]:
+    """Return where a "Lire aussi" cue may start in a casefolded text: every "aussi" after
+    "lire" or "voir", "lisez" before "notre", "savoir" before "plus", and "plus" opening a line."""
+    found = [at for at in _positions(folded, "aussi") if _word_before(folded, at).endswith(("lire", "voir"))]
+    found += [at for at in _positions(folded, "lisez") if _word_after(folded, at + 5).startswith("notre")]
+    found += [at for at in _positions(folded, "savoir") if _word_after(folded, at + 6).startswith("plus")]
+    return found + _line_starts(folded, "plus")
+
+
+def _positions(text: str, word: str) -> list[int]:
+    """Return where ``word`` occurs in ``text``."""
+    found = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _word_before(text: str, position: int) -> str:
+    """Return the few characters before ``position`` and the white space before it."""
+    end = position
+    while end > 0 and text[end - 1] in WHITESPACE:
+        end -= 1
+    return text[max(0, end - 4):end] if end < position else ""
+
+
+def _word_after(text: str, position: int) -> str:
+    """Return the few characters after ``position`` and the white space after it."""
+    start = position
+    while start < len(text) and text[start] in WHITESPACE:
+        start += 1
+    return text[start:start + 5] if start > position else ""
+
+
+def _line_starts(text: str, word: str) -> list[int]:
+    """Return where ``word`` occurs in ``text`` with nothing but white space before it on its line."""
+    found = []
+    at = text.find(word)
+    while at >= 0:
+        before = at
+        while before > 0 and text[before - 1] in WHITESPACE and text[before - 1] not in "\n\r":
+            before -= 1
+        if before == 0 or text[before - 1] in "\n\r":
+            found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _may_hold(text: str, hint: str) -> bool:
+    """Return False when ``text`` lacks the rare character a code hint's pattern needs."""
+    needed = _HINT_CHARACTERS.get(hint)
+    return needed is None or needed in text
+
+
 def furniture_ranges(text: str) -> list[tuple[int, int]]:
     """Return the character ranges of lines that are page furniture, not article prose.
 
@@ -145,26 +218,29 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
     tests = _LineTests(text)
+    check_related = tests.cues is None or bool(tests.cues)
+    check_code = bool(tests.code_hints)
+    check_menu = bool(tests.bars)
     for match in _LINE.finditer(text):
         line = match.group()
         if line.isspace():
             continue
         start, end = match.span()
-        related = tests.related(line, start) if tests.related_words else None
+        related = tests.related(line, start) if check_related else None
         if related is not None:
             related_end = min(end, start + related.start() + _RELATED_SPAN)
             if not line[related.end():].strip(" \t:\u00a0"):
                 related_end = _block_end(text, end)
             ranges.append((start + related.start(), related_end))
-        code_end = tests.code_end(line) if tests.code_hints else None
+        code_end = tests.code_end(line) if check_code else None
         if code_end is not None:
             ranges.append((start, start + code_end))
-        short = len(line) <= _LIST_MAX_LINE
-        if (short and is_timestamp_line(line)) or (tests.bars and tests.menu(line)):
-            ranges.append(match.span())
+        short = end - start <= _LIST_MAX_LINE
+        if (short and is_timestamp_line(line)) or (check_menu and tests.menu(line)):
+            ranges.append((start, end))
             continue
         if (short and not _ends_sentence(line)) or _is_separator(line):
-            run.append(match.span())
+            run.append((start, end))
             continue
         if run:
             _close_run(run, ranges)
