@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(f"speed ratio extractor / spaCy: {base_best / full_best:.2f}")
     if args.processes > 1:
-        many = min(_best(lambda: full(args.processes), 1) for _ in range(args.repeat))
+        many = min(_best(lambda: full(args.processes), args.repeat))
         print(f"n_process={args.processes}: {many:.2f} s, {chars / many:,.0f} chars/s; "
               f"ratio to n_process=1: {full_best / many:.2f}")
     return 0
